@@ -1,0 +1,99 @@
+"""The gateway: the only public entry. HTTP/JSON under /api/v1; no business rules.
+
+``create_app`` wires everything from settings; tests pass their own settings (ports, issuer).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import grpc
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.responses import ORJSONResponse
+
+from services.gateway.deps import authenticate
+from services.gateway.errors import install_error_handlers
+from services.gateway.event_hub import EventHub
+from services.gateway.middleware import BodyLimitMiddleware, RequestIdMiddleware
+from services.gateway.routes import events, health, me, suggestions
+from wulian.kit.auth import TokenVerifier
+from wulian.kit.events.consumer import DurableConsumer
+from wulian.kit.events.envelope import import_event_modules
+from wulian.kit.events.link import NatsLink
+from wulian.kit.grpc_client import open_channel
+from wulian.kit.settings import Settings
+from wulian.suggestions.v1.suggestions_pb2_grpc import SuggestionServiceStub
+
+log = logging.getLogger(__name__)
+
+# Services whose events may concern a caller of GET /api/v1/events.
+EVENT_SOURCES = ("suggestions",)
+
+
+@dataclass
+class Backends:
+    channels: dict[str, grpc.aio.Channel]
+    suggestions: SuggestionServiceStub
+
+    @classmethod
+    def open(cls, settings: Settings) -> Backends:
+        channels = {
+            "suggestions": open_channel(settings.grpc_address("suggestions"), settings.grpc_deadline_s)
+        }
+        return cls(channels=channels, suggestions=SuggestionServiceStub(channels["suggestions"]))
+
+    async def close(self) -> None:
+        for channel in self.channels.values():
+            await channel.close()
+
+
+def create_app(settings: Settings) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        import_event_modules()
+        app.state.backends = Backends.open(settings)
+        link = NatsLink(settings.nats_url, name="gateway")
+        consumers = [
+            DurableConsumer(
+                link, service=source, durable=f"gateway-{settings.gateway_instance}", handler=hub.publish
+            )
+            for source in EVENT_SOURCES
+        ]
+        for consumer in consumers:
+            consumer.start()
+        try:
+            yield
+        finally:
+            for consumer in consumers:
+                await consumer.stop()
+            await link.close()
+            await app.state.backends.close()
+
+    hub = EventHub()
+    app = FastAPI(
+        title="五联 Wulian API",
+        version="1",
+        description=(
+            "人大监督与纪检监察监督贯通协调平台（五联）的 HTTP 接口。"
+            "所有 /api/v1 接口都需要 Bearer 访问令牌。"
+        ),
+        lifespan=lifespan,
+        default_response_class=ORJSONResponse,
+    )
+    app.state.settings = settings
+    app.state.verifier = TokenVerifier(settings.issuer, settings.token_audience)
+    app.state.event_hub = hub
+    install_error_handlers(app)
+
+    api = APIRouter(prefix="/api/v1", dependencies=[Depends(authenticate)])
+    for module in (me, suggestions, events):
+        api.include_router(module.router)
+    app.include_router(api)
+    app.include_router(health.router)
+
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestIdMiddleware)
+    return app

@@ -1,0 +1,3 @@
+from services.suggestions.main import run
+
+run()

@@ -1,0 +1,39 @@
+"""Entry point of the suggestions service: ``python -m services.suggestions``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+import grpc
+
+from services.suggestions import demo
+from services.suggestions.grpc_api import SuggestionService
+from wulian.kit.logs import configure_logging
+from wulian.kit.runtime import ServiceRuntime
+from wulian.kit.settings import Settings, load_settings
+from wulian.suggestions.v1 import suggestions_pb2_grpc
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+log = logging.getLogger(__name__)
+
+
+async def main(settings: Settings) -> None:
+    runtime = ServiceRuntime.create("suggestions", settings, MIGRATIONS)
+    if settings.demo_data:
+        added = await runtime.db.in_session(demo.load_once, settings.realm_file)
+        if added:
+            log.info("loaded %d demo suggestions", added)
+    service = SuggestionService(runtime.db, on_committed_event=runtime.relay.notify)
+
+    def register(server: grpc.aio.Server) -> None:
+        suggestions_pb2_grpc.add_SuggestionServiceServicer_to_server(service, server)
+
+    await runtime.serve(register)
+
+
+def run() -> None:
+    settings = load_settings()
+    configure_logging("suggestions", settings.log_level, settings.log_json)
+    asyncio.run(main(settings))

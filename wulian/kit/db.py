@@ -1,0 +1,103 @@
+"""Database engines and sessions: a SQLite file per service (WAL), or PostgreSQL (a schema per service).
+
+All database work of a service runs on a small thread pool (one thread for SQLite, which has a
+single writer anyway) so that the event loop never blocks on I/O and SQLite never sees two
+writers race for its lock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import functools
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, create_engine
+
+T = TypeVar("T")
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # NORMAL in WAL mode: a commit survives a killed process; only a power cut may lose the last ones.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str, schema: str | None = None) -> Engine:
+    """An engine for ``url``; for PostgreSQL, ``schema`` is created and put first on the search path."""
+    if is_sqlite(url):
+        path = url.removeprefix("sqlite:///")
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    url = url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
+    engine = create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    if schema:
+        with engine.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+
+        @event.listens_for(engine, "connect")
+        def _search_path(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute(f'SET search_path TO "{schema}"')
+            cursor.close()
+            dbapi_connection.commit()
+
+    return engine
+
+
+def migrate(engine: Engine, script_location: Path) -> None:
+    """Bring the database to the newest Alembic revision of a service's migrations."""
+    config = Config()
+    config.set_main_option("script_location", str(script_location))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class Database:
+    """A service's engine plus the executor its blocking database work runs on."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        workers = 1 if engine.dialect.name == "sqlite" else 8
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="db")
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn`` on the database executor, keeping the caller's context (request id)."""
+        loop = asyncio.get_running_loop()
+        call = functools.partial(contextvars.copy_context().run, fn, *args, **kwargs)
+        return await loop.run_in_executor(self._executor, call)
+
+    async def in_session(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``fn(session, *args, **kwargs)`` on the database executor, in a session of its own."""
+
+        def work() -> T:
+            with self.session() as session:
+                return fn(session, *args, **kwargs)
+
+        return await self.run(work)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)
+        self.engine.dispose()

@@ -1,0 +1,1 @@
+"""Events: transactional outbox, relay to JetStream, durable consumers with an inbox."""

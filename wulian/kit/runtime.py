@@ -1,0 +1,66 @@
+"""What every service process does around its own code: database and migrations, token verifier,
+NATS link and outbox relay, the gRPC server, and a clean stop on SIGINT/SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import grpc
+
+from wulian.kit.auth import TokenVerifier
+from wulian.kit.db import Database, make_engine, migrate
+from wulian.kit.events.link import NatsLink
+from wulian.kit.events.relay import OutboxRelay
+from wulian.kit.grpc_server import start_server
+from wulian.kit.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ServiceRuntime:
+    name: str
+    settings: Settings
+    db: Database
+    link: NatsLink
+    relay: OutboxRelay
+    verifier: TokenVerifier
+
+    @classmethod
+    def create(cls, name: str, settings: Settings, migrations: Path) -> ServiceRuntime:
+        engine = make_engine(settings.database_url_for(name), schema=name)
+        migrate(engine, migrations)
+        db = Database(engine)
+        link = NatsLink(settings.nats_url, name=name)
+        return cls(
+            name=name,
+            settings=settings,
+            db=db,
+            link=link,
+            relay=OutboxRelay(db, link, name),
+            verifier=TokenVerifier(settings.issuer, settings.token_audience),
+        )
+
+    async def serve(self, register: Callable[[grpc.aio.Server], None]) -> None:
+        """Serve until SIGINT or SIGTERM, then finish calls in flight and stop."""
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        self.relay.start()
+        address = self.settings.grpc_address(self.name)
+        server, _health = await start_server(address, self.verifier, register)
+        log.info("%s serving gRPC on %s", self.name, address)
+        try:
+            await stop.wait()
+        finally:
+            log.info("%s stopping", self.name)
+            await server.stop(grace=5)
+            await self.relay.stop()
+            await self.link.close()
+            self.db.close()

@@ -1,0 +1,116 @@
+"""The one place that reads the environment.
+
+Every setting has the prefix ``WULIAN_`` (``WULIAN_GATEWAY_PORT=9000``). Defaults are those of
+DESIGN.md "Defaults" and make the embedded mode work on a fresh machine; production refuses the
+development identity provider and development-only secrets.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SERVICE_NAMES = ("suggestions", "evaluation", "case_review", "consultation", "clues")
+DEFAULT_GRPC_PORTS = {
+    "suggestions": 50051,
+    "evaluation": 50052,
+    "case_review": 50053,
+    "consultation": 50054,
+    "clues": 50055,
+}
+DEV_SERVICE_CLIENT_SECRET = "wulian-dev-service-secret"
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WULIAN_", extra="ignore")
+
+    env: Environment = Environment.DEVELOPMENT
+    var_dir: Path = PROJECT_ROOT / "var"
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    # identity
+    realm_file: Path = PROJECT_ROOT / "deploy" / "keycloak" / "realm-wulian.json"
+    realm: str = "wulian"
+    idp_host: str = "127.0.0.1"
+    idp_port: int = 8080
+    # Where tokens come from; empty means the development identity provider on idp_host:idp_port.
+    issuer_url: str = ""
+    token_audience: str = "wulian-api"
+    access_token_lifespan_s: int = 300
+    service_client_id: str = "wulian-service"
+    service_client_secret: str = DEV_SERVICE_CLIENT_SECRET
+
+    # gateway
+    gateway_host: str = "127.0.0.1"
+    gateway_port: int = 8000
+    max_body_bytes: int = 1_048_576
+    # names this gateway's durable event consumer; give each gateway replica its own
+    gateway_instance: str = "1"
+
+    # services
+    grpc_host: str = "127.0.0.1"
+    grpc_ports: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_GRPC_PORTS))
+    grpc_deadline_s: float = 5.0
+
+    # events
+    nats_url: str = "nats://127.0.0.1:14222"
+    nats_port: int = 14222
+
+    # persistence: empty means a SQLite file per service under var_dir
+    database_url: str = ""
+    demo_data: bool = True
+
+    @model_validator(mode="after")
+    def _refuse_development_secrets_in_production(self) -> Settings:
+        if self.env is Environment.PRODUCTION:
+            if self.service_client_secret == DEV_SERVICE_CLIENT_SECRET:
+                raise ValueError("WULIAN_SERVICE_CLIENT_SECRET must be set in production")
+            if not self.issuer_url:
+                raise ValueError("WULIAN_ISSUER_URL must name the Keycloak realm in production")
+            if self.demo_data:
+                raise ValueError("WULIAN_DEMO_DATA must be false in production")
+        return self
+
+    @property
+    def is_production(self) -> bool:
+        return self.env is Environment.PRODUCTION
+
+    @cached_property
+    def idp_base_url(self) -> str:
+        """The server URL python-keycloak wants (without /realms/...)."""
+        if self.issuer_url:
+            return self.issuer_url.split("/realms/")[0] + "/"
+        return f"http://{self.idp_host}:{self.idp_port}/"
+
+    @cached_property
+    def issuer(self) -> str:
+        return self.issuer_url or f"{self.idp_base_url}realms/{self.realm}"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://{self.gateway_host}:{self.gateway_port}"
+
+    def grpc_address(self, service: str) -> str:
+        return f"{self.grpc_host}:{self.grpc_ports[service]}"
+
+    def database_url_for(self, service: str) -> str:
+        """A SQLite file per service, or the configured PostgreSQL (a schema per service)."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.var_dir / f'{service}.db'}"
+
+
+def load_settings(**overrides: object) -> Settings:
+    return Settings(**overrides)  # type: ignore[arg-type]
