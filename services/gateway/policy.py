@@ -5,7 +5,10 @@ This is the coarse, route-level check; the owning service decides again per obje
 
 from __future__ import annotations
 
+import re
 from typing import Final
+
+from starlette.routing import compile_path
 
 from wulian.kit.principal import ROLE_BODIES
 
@@ -28,6 +31,14 @@ ROUTE_POLICY: dict[tuple[str, str], frozenset[str]] = {
 }
 
 
-def allowed(method: str, path_template: str, roles: frozenset[str]) -> bool:
-    permitted = ROUTE_POLICY.get((method, path_template))
-    return permitted is not None and not permitted.isdisjoint(roles)
+_COMPILED: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
+    (method, compile_path(template)[0], roles) for (method, template), roles in ROUTE_POLICY.items()
+]
+
+
+def allowed(method: str, path: str, roles: frozenset[str]) -> bool:
+    """Whether any of ``roles`` may call ``method path`` (a concrete path or its template)."""
+    for entry_method, pattern, permitted in _COMPILED:
+        if entry_method == method and pattern.fullmatch(path):
+            return not permitted.isdisjoint(roles)
+    return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import grpc
@@ -19,17 +20,23 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 log = logging.getLogger(__name__)
 
 
-async def main(settings: Settings) -> None:
+def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server], None]]:
+    """The service's runtime and the function that registers its servicer on a gRPC server."""
     runtime = ServiceRuntime.create("suggestions", settings, MIGRATIONS)
-    if settings.demo_data:
-        added = await runtime.db.in_session(demo.load_once, settings.realm_file)
-        if added:
-            log.info("loaded %d demo suggestions", added)
     service = SuggestionService(runtime.db, on_committed_event=runtime.relay.notify)
 
     def register(server: grpc.aio.Server) -> None:
         suggestions_pb2_grpc.add_SuggestionServiceServicer_to_server(service, server)
 
+    return runtime, register
+
+
+async def main(settings: Settings) -> None:
+    runtime, register = build(settings)
+    if settings.demo_data:
+        added = await runtime.db.in_session(demo.load_once, settings.realm_file)
+        if added:
+            log.info("loaded %d demo suggestions", added)
     await runtime.serve(register)
 
 

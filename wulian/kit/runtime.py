@@ -46,21 +46,31 @@ class ServiceRuntime:
             verifier=TokenVerifier(settings.issuer, settings.token_audience),
         )
 
+    server: grpc.aio.Server | None = None
+
+    async def start(self, register: Callable[[grpc.aio.Server], None]) -> None:
+        self.relay.start()
+        address = self.settings.grpc_address(self.name)
+        self.server, _health = await start_server(address, self.verifier, register)
+        log.info("%s serving gRPC on %s", self.name, address)
+
+    async def stop(self) -> None:
+        """Finish calls in flight, then stop the relay and let go of NATS and the database."""
+        log.info("%s stopping", self.name)
+        if self.server is not None:
+            await self.server.stop(grace=5)
+        await self.relay.stop()
+        await self.link.close()
+        self.db.close()
+
     async def serve(self, register: Callable[[grpc.aio.Server], None]) -> None:
-        """Serve until SIGINT or SIGTERM, then finish calls in flight and stop."""
+        """Serve until SIGINT or SIGTERM."""
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        self.relay.start()
-        address = self.settings.grpc_address(self.name)
-        server, _health = await start_server(address, self.verifier, register)
-        log.info("%s serving gRPC on %s", self.name, address)
+        await self.start(register)
         try:
             await stop.wait()
         finally:
-            log.info("%s stopping", self.name)
-            await server.stop(grace=5)
-            await self.relay.stop()
-            await self.link.close()
-            self.db.close()
+            await self.stop()

@@ -1,0 +1,54 @@
+"""The stack in one test process: the suggestions service on its own loop thread, the gateway served
+by uvicorn on a free port, spoken to over real HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+
+from services.gateway.app import create_app
+from services.suggestions.main import build
+from tests.support.identity import Tokens
+from tests.support.processes import ThreadedLoop, ThreadedServer, free_port
+from wulian.kit.runtime import ServiceRuntime
+from wulian.kit.settings import Settings
+
+
+@dataclass
+class Stack:
+    settings: Settings
+    http: httpx.Client
+    tokens: Tokens
+    runtime: ServiceRuntime
+    loop: ThreadedLoop
+
+    def as_user(self, username: str) -> dict[str, str]:
+        return self.tokens.headers(username)
+
+    def submit(self, username: str = "deputy1", **overrides: str) -> httpx.Response:
+        body = {"title": "关于增设社区养老服务站的建议", "content": "建议在老旧小区增设养老服务站。", "category": "social_security"}
+        return self.http.post("/api/v1/suggestions", json=body | overrides, headers=self.as_user(username))
+
+    def count_all(self) -> int:
+        """How many suggestions exist, as congress liaison (who sees all) is told."""
+        response = self.http.get("/api/v1/suggestions", headers=self.as_user("clerk"))
+        assert response.status_code == 200, response.text
+        return int(response.json()["total"])
+
+
+@pytest.fixture
+def stack(settings: Settings, tokens: Tokens) -> Iterator[Stack]:
+    loop = ThreadedLoop()
+    runtime, register = build(settings)
+    loop.run(runtime.start(register))
+    settings = settings.model_copy(update={"gateway_port": free_port()})
+    with (
+        ThreadedServer(create_app(settings), settings.gateway_port).running(),
+        httpx.Client(base_url=settings.gateway_url, timeout=10) as http,
+    ):
+        yield Stack(settings=settings, http=http, tokens=tokens, runtime=runtime, loop=loop)
+    loop.run(runtime.stop())
+    loop.close()
