@@ -58,9 +58,7 @@ def check() -> int:
             str(p) for p in expected & present if not filecmp.cmp(fresh / p, PROJECT_ROOT / p, shallow=False)
         )
     if drift:
-        print(
-            "generated protobuf code is out of date; run `make proto`:", *drift, sep="\n  ", file=sys.stderr
-        )
+        print("generated protobuf code is out of date; run `make proto`:", *drift, sep="\n  ", file=sys.stderr)
         return 1
     print("generated protobuf code matches proto/")
     return 0

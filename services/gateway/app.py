@@ -40,9 +40,7 @@ class Backends:
 
     @classmethod
     def open(cls, settings: Settings) -> Backends:
-        channels = {
-            "suggestions": open_channel(settings.grpc_address("suggestions"), settings.grpc_deadline_s)
-        }
+        channels = {"suggestions": open_channel(settings.grpc_address("suggestions"), settings.grpc_deadline_s)}
         return cls(channels=channels, suggestions=SuggestionServiceStub(channels["suggestions"]))
 
     async def close(self) -> None:
@@ -57,9 +55,7 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.backends = Backends.open(settings)
         link = NatsLink(settings.nats_url, name="gateway")
         consumers = [
-            DurableConsumer(
-                link, service=source, durable=f"gateway-{settings.gateway_instance}", handler=hub.publish
-            )
+            DurableConsumer(link, service=source, durable=f"gateway-{settings.gateway_instance}", handler=hub.publish)
             for source in EVENT_SOURCES
         ]
         for consumer in consumers:
@@ -77,8 +73,7 @@ def create_app(settings: Settings) -> FastAPI:
         title="五联 Wulian API",
         version="1",
         description=(
-            "人大监督与纪检监察监督贯通协调平台（五联）的 HTTP 接口。"
-            "所有 /api/v1 接口都需要 Bearer 访问令牌。"
+            "人大监督与纪检监察监督贯通协调平台（五联）的 HTTP 接口。所有 /api/v1 接口都需要 Bearer 访问令牌。"
         ),
         lifespan=lifespan,
         default_response_class=ORJSONResponse,

@@ -71,9 +71,7 @@ class EventHub:
                 try:
                     subscription.queue.put_nowait(outgoing)
                 except asyncio.QueueFull:
-                    subscription.overflowed = (
-                        True  # the stream ends; the browser reconnects with Last-Event-ID
-                    )
+                    subscription.overflowed = True  # the stream ends; the browser reconnects with Last-Event-ID
 
     def subscribe(self, principal: Principal, last_event_id: str = "") -> Subscription:
         subscription = Subscription(selectors=principal.audience_selectors())

@@ -20,9 +20,7 @@ class RequestIdMiddleware:
             await self.app(scope, receive, send)
             return
         given = dict(scope["headers"]).get(REQUEST_ID_HEADER.encode(), b"").decode("latin-1")
-        request_id = (
-            given if 8 <= len(given) <= 64 and given.isascii() and given.isprintable() else new_request_id()
-        )
+        request_id = given if 8 <= len(given) <= 64 and given.isascii() and given.isprintable() else new_request_id()
         request_id_var.set(request_id)
 
         async def send_with_id(message: Message) -> None:

@@ -37,9 +37,7 @@ class MePublic(BaseModel):
 
 
 class SuggestionCreate(Strict):
-    title: str = Field(
-        min_length=1, max_length=100, description="标题", examples=["关于增开城乡公交线路的建议"]
-    )
+    title: str = Field(min_length=1, max_length=100, description="标题", examples=["关于增开城乡公交线路的建议"])
     content: str = Field(min_length=1, max_length=5000, description="建议内容")
     category: SuggestionCategory = Field(description="类别")
 

@@ -41,16 +41,12 @@ class SuggestionService(suggestions_pb2_grpc.SuggestionServiceServicer):
     async def SubmitSuggestion(
         self, request: pb.SubmitSuggestionRequest, context: grpc.aio.ServicerContext
     ) -> pb.Suggestion:
-        command = domain.SubmitSuggestion(
-            title=request.title, content=request.content, category=request.category
-        )
+        command = domain.SubmitSuggestion(title=request.title, content=request.content, category=request.category)
         row = await self.db.in_session(handlers.submit_suggestion, current_principal(), command)
         self.on_committed_event()
         return to_proto(row)
 
-    async def GetSuggestion(
-        self, request: pb.GetSuggestionRequest, context: grpc.aio.ServicerContext
-    ) -> pb.Suggestion:
+    async def GetSuggestion(self, request: pb.GetSuggestionRequest, context: grpc.aio.ServicerContext) -> pb.Suggestion:
         row = await self.db.in_session(handlers.get_suggestion, current_principal(), request.id)
         return to_proto(row)
 
@@ -66,6 +62,4 @@ class SuggestionService(suggestions_pb2_grpc.SuggestionServiceServicer):
             category=request.category,
             year=request.year,
         )
-        return pb.ListSuggestionsResponse(
-            items=[to_proto(r) for r in rows], next_page_token=next_token, total=total
-        )
+        return pb.ListSuggestionsResponse(items=[to_proto(r) for r in rows], next_page_token=next_token, total=total)

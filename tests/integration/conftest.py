@@ -3,6 +3,7 @@ by uvicorn on a free port, spoken to over real HTTP."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -29,7 +30,11 @@ class Stack:
         return self.tokens.headers(username)
 
     def submit(self, username: str = "deputy1", **overrides: str) -> httpx.Response:
-        body = {"title": "关于增设社区养老服务站的建议", "content": "建议在老旧小区增设养老服务站。", "category": "social_security"}
+        body = {
+            "title": "关于增设社区养老服务站的建议",
+            "content": "建议在老旧小区增设养老服务站。",
+            "category": "social_security",
+        }
         return self.http.post("/api/v1/suggestions", json=body | overrides, headers=self.as_user(username))
 
     def count_all(self) -> int:
@@ -39,8 +44,8 @@ class Stack:
         return int(response.json()["total"])
 
 
-@pytest.fixture
-def stack(settings: Settings, tokens: Tokens) -> Iterator[Stack]:
+@contextlib.contextmanager
+def open_stack(settings: Settings, tokens: Tokens) -> Iterator[Stack]:
     loop = ThreadedLoop()
     runtime, register = build(settings)
     loop.run(runtime.start(register))
@@ -52,3 +57,9 @@ def stack(settings: Settings, tokens: Tokens) -> Iterator[Stack]:
         yield Stack(settings=settings, http=http, tokens=tokens, runtime=runtime, loop=loop)
     loop.run(runtime.stop())
     loop.close()
+
+
+@pytest.fixture
+def stack(settings: Settings, tokens: Tokens) -> Iterator[Stack]:
+    with open_stack(settings, tokens) as opened:
+        yield opened

@@ -66,7 +66,6 @@ class Settings(BaseSettings):
 
     # events
     nats_url: str = "nats://127.0.0.1:14222"
-    nats_port: int = 14222
 
     # persistence: empty means a SQLite file per service under var_dir
     database_url: str = ""

@@ -17,9 +17,7 @@ SuggestionId = Annotated[str, Path(max_length=64, description="建议 ID")]
 
 
 def to_public(message: pb.Suggestion) -> SuggestionPublic:
-    fields = MessageToDict(
-        message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True
-    )
+    fields = MessageToDict(message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True)
     return SuggestionPublic.model_validate(fields)
 
 
@@ -52,6 +50,4 @@ async def list_(
 
 @router.get("/{suggestion_id}", response_model=SuggestionPublic, summary="建议详情")
 async def get(suggestion_id: SuggestionId, caller: CallerDep, stub: SuggestionsDep) -> SuggestionPublic:
-    return to_public(
-        await stub.GetSuggestion(pb.GetSuggestionRequest(id=suggestion_id), metadata=caller.metadata)
-    )
+    return to_public(await stub.GetSuggestion(pb.GetSuggestionRequest(id=suggestion_id), metadata=caller.metadata))

@@ -28,7 +28,10 @@ def test_domain_errors_reach_http_with_code_message_and_details() -> None:
     )
     assert http_error_from_grpc("NOT_FOUND", "未找到该建议", {})[:2] == (404, "not_found")
     assert http_error_from_grpc("PERMISSION_DENIED", "x", {})[0] == 403
-    assert http_error_from_grpc("FAILED_PRECONDITION", "x", dict(error_metadata(Conflict("x"))))[:2] == (409, "conflict")
+    assert http_error_from_grpc("FAILED_PRECONDITION", "x", dict(error_metadata(Conflict("x"))))[:2] == (
+        409,
+        "conflict",
+    )
 
 
 def test_internal_messages_are_not_shown_to_clerks() -> None:

@@ -53,6 +53,10 @@ class DurableConsumer:
     def start(self) -> None:
         self._task = asyncio.create_task(self.run(), name=f"consumer-{self.durable}")
 
+    def start_in(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Start on a loop running in another thread (tests, embedding)."""
+        loop.call_soon_threadsafe(self.start)
+
     async def stop(self) -> None:
         if self._task is not None:
             self._task.cancel()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
 import nats
 from nats.aio.client import Client
@@ -37,6 +38,7 @@ class NatsLink:
         self._client: Client | None = None
         self._lock = asyncio.Lock()
         self._streams: set[str] = set()
+        self._last_error_log = float("-inf")
 
     async def jetstream(self) -> JetStreamContext:
         async with self._lock:
@@ -78,7 +80,11 @@ class NatsLink:
         return js
 
     async def _on_error(self, exc: Exception) -> None:
-        log.warning("NATS connection problem: %s", type(exc).__name__)
+        """nats-py retries every reconnect_time_wait; say so once a minute, not every half second."""
+        now = time.monotonic()
+        if now - self._last_error_log >= 60.0:
+            self._last_error_log = now
+            log.warning("NATS unreachable at %s (%s); retrying", self.url, type(exc).__name__)
 
     async def close(self) -> None:
         if self._client is not None and not self._client.is_closed:

@@ -1,0 +1,39 @@
+# Wulian (五联) — see README.md. Two commands matter: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-fast lint proto proto-check bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python -m wulian.devstack
+
+proto: install
+	$(BIN)/python proto/generate.py
+
+proto-check: install
+	$(BIN)/python proto/generate.py --check
+
+lint: install
+	$(BIN)/ruff check .
+
+test: install proto-check lint
+	$(BIN)/pytest tests
+
+test-fast: install
+	$(BIN)/pytest tests/unit
+
+bench: install
+	$(BIN)/python bench/submit.py
+
+clean:
+	rm -rf var .pytest_cache

@@ -1,0 +1,97 @@
+"""Benchmark: submitting suggestions through the gateway, against two baselines measured in the same run.
+
+    make bench                    (or: python bench/submit.py --seconds 10 --clients 32)
+
+1. bare      — a FastAPI POST that validates the same body and does no I/O
+2. sqlmodel  — the same plus one SQLModel insert + commit into SQLite
+3. wulian    — POST /api/v1/suggestions through the whole stack as `make run` starts it: token check,
+               gRPC to the suggestions service, token checked again, numbering, suggestion and outbox
+               row in one SQLite transaction; the relay publishes to JetStream off the request path.
+
+Targets (issue 2): wulian ≥ 0.25 × bare, ≥ 0.6 × sqlmodel, p99 < 60 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import load  # noqa: E402
+from tests.support.processes import free_port, wait_for_port  # noqa: E402
+from tests.support.stack import ProcessStack, stack_environment  # noqa: E402
+
+BODY = json.dumps(
+    {"title": "关于增开城乡公交线路的建议", "content": "建议优化线路，增开班次。" * 10, "category": "transport"},
+    ensure_ascii=False,
+).encode()
+
+
+def measure_baseline(kind: str, clients: int, seconds: float) -> load.Result:
+    port = free_port()
+    server = subprocess.Popen([sys.executable, str(ROOT / "bench" / "baselines.py"), kind, str(port)])
+    try:
+        wait_for_port(port)
+        return asyncio.run(load.run(kind, port, BODY, {}, clients, seconds))
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def measure_stack(clients: int, seconds: float) -> load.Result:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = stack_environment(Path(tmp) / "var") | {"WULIAN_DEMO_DATA": "false", "WULIAN_LOG_LEVEL": "WARNING"}
+        stack = ProcessStack(env=env, log_dir=Path(tmp))
+        try:
+            stack.start_all()
+            from keycloak import KeycloakOpenID
+
+            settings = stack.settings
+            oidc = KeycloakOpenID(server_url=settings.idp_base_url, realm_name="wulian", client_id="wulian-cli")
+            token = oidc.token("deputy1", "demo")["access_token"]
+            headers = {"Authorization": f"Bearer {token}"}
+            return asyncio.run(load.run("wulian", settings.gateway_port, BODY, headers, clients, seconds))
+        finally:
+            stack.stop_all()
+
+
+def report(results: list[load.Result]) -> str:
+    lines = [f"{'':10} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}  statuses"]
+    for r in results:
+        lines.append(f"{r.name:10} {r.rate:9.0f} {r.percentile(50):8.1f} {r.percentile(99):8.1f}  {r.statuses}")
+    bare, sqlmodel, wulian = results
+    lines += [
+        "",
+        f"wulian / bare     = {wulian.rate / bare.rate:.2f}   (target ≥ 0.25)",
+        f"wulian / sqlmodel = {wulian.rate / sqlmodel.rate:.2f}   (target ≥ 0.60)",
+        f"wulian p99        = {wulian.percentile(99):.1f} ms (target < 60 ms)",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--clients", type=int, default=32)
+    args = parser.parse_args()
+    started = time.monotonic()
+    results = [
+        measure_baseline("bare", args.clients, args.seconds),
+        measure_baseline("sqlmodel", args.clients, args.seconds),
+        measure_stack(args.clients, args.seconds),
+    ]
+    print(f"\n{args.clients} clients, {args.seconds:.0f} s each ({time.monotonic() - started:.0f} s in all)")
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
