@@ -25,6 +25,7 @@ proto-check: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy wulian services
 
 test: install proto-check lint
 	$(BIN)/pytest tests

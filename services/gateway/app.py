@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import grpc
 from fastapi import APIRouter, Depends, FastAPI
-from fastapi.responses import ORJSONResponse
 
 from services.gateway.deps import authenticate
 from services.gateway.errors import install_error_handlers
@@ -76,7 +75,6 @@ def create_app(settings: Settings) -> FastAPI:
             "人大监督与纪检监察监督贯通协调平台（五联）的 HTTP 接口。所有 /api/v1 接口都需要 Bearer 访问令牌。"
         ),
         lifespan=lifespan,
-        default_response_class=ORJSONResponse,
     )
     app.state.settings = settings
     app.state.verifier = TokenVerifier(settings.issuer, settings.token_audience)

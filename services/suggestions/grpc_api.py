@@ -53,7 +53,7 @@ class SuggestionService(suggestions_pb2_grpc.SuggestionServiceServicer):
     async def ListSuggestions(
         self, request: pb.ListSuggestionsRequest, context: grpc.aio.ServicerContext
     ) -> pb.ListSuggestionsResponse:
-        rows, next_token, total = await self.db.run(
+        rows, next_token, total = await self.db.in_session(
             handlers.list_suggestions,
             current_principal(),
             page_size=request.page_size,

@@ -48,18 +48,12 @@ def make_engine(url: str, schema: str | None = None) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     url = url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
-    engine = create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    # Every connection, from the first one on, looks in the service's schema first.
+    connect_args = {"options": f"-csearch_path={schema}"} if schema else {}
+    engine = create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True, connect_args=connect_args)
     if schema:
         with engine.begin() as conn:
             conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
-
-        @event.listens_for(engine, "connect")
-        def _search_path(dbapi_connection: Any, _record: Any) -> None:
-            cursor = dbapi_connection.cursor()
-            cursor.execute(f'SET search_path TO "{schema}"')
-            cursor.close()
-            dbapi_connection.commit()
-
     return engine
 
 
