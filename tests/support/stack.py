@@ -110,6 +110,13 @@ class EventStream:
             raise TimeoutError("event stream did not connect")
 
     def _read(self) -> None:
+        try:
+            self._read_until_closed()
+        except httpx.HTTPError:
+            if not self._stop:
+                raise
+
+    def _read_until_closed(self) -> None:
         headers = {"Authorization": f"Bearer {self.token}", "Accept": "text/event-stream"}
         with httpx.stream("GET", self.url, headers=headers, timeout=httpx.Timeout(5, read=None)) as response:
             response.raise_for_status()

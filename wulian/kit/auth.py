@@ -10,6 +10,7 @@ python-keycloak's ``decode_token`` is not used here: it fetches the keys on ever
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -37,6 +38,7 @@ class TokenVerifier:
     _keys: dict[str, Any] = field(default_factory=dict, init=False)
     _last_refresh: float = field(default=float("-inf"), init=False)
     _cache: OrderedDict[str, Principal] = field(default_factory=OrderedDict, init=False)
+    _refresh_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
     def verify(self, token: str) -> Principal:
         cached = self._cache.get(token)
@@ -89,15 +91,19 @@ class TokenVerifier:
         return principal_from_claims(claims)
 
     def _key(self, kid: str) -> Any:
-        if kid not in self._keys and self.clock() - self._last_refresh >= self.min_refresh_interval_s:
-            self._refresh_keys()
-        try:
-            return self._keys[kid]
-        except KeyError:
-            raise Unauthenticated("访问令牌的签名密钥未知") from None
+        key = self._keys.get(kid)
+        if key is not None:
+            return key
+        with self._refresh_lock:  # one fetch for many requests that meet a new key at once
+            key = self._keys.get(kid)
+            if key is None and self.clock() - self._last_refresh >= self.min_refresh_interval_s:
+                self._refresh_keys()
+                key = self._keys.get(kid)
+        if key is None:
+            raise Unauthenticated("访问令牌的签名密钥未知")
+        return key
 
     def _refresh_keys(self) -> None:
-        self._last_refresh = self.clock()
         try:
             response = self.http.get(f"{self.issuer}/protocol/openid-connect/certs")
             response.raise_for_status()
@@ -105,3 +111,4 @@ class TokenVerifier:
         except (httpx.HTTPError, jwt.PyJWTError, ValueError) as exc:
             raise Unauthenticated("暂时无法获取身份认证服务的签名密钥") from exc
         self._keys = {k.key_id: k.key for k in jwks.keys if k.key_id}
+        self._last_refresh = self.clock()

@@ -84,7 +84,7 @@ class Settings(BaseSettings):
 
     @property
     def is_production(self) -> bool:
-        return self.env is Environment.PRODUCTION
+        return self.env == Environment.PRODUCTION
 
     @cached_property
     def idp_base_url(self) -> str:
