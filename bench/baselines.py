@@ -47,8 +47,9 @@ def with_sqlmodel() -> FastAPI:
 
     @app.post("/api/v1/suggestions", status_code=201)
     def submit(body: SuggestionCreate) -> dict[str, str]:
+        suggestion_id = str(uuid.uuid4())
         row = BenchSuggestion(
-            id=str(uuid.uuid4()),
+            id=suggestion_id,
             title=body.title,
             content=body.content,
             category=body.category,
@@ -57,7 +58,7 @@ def with_sqlmodel() -> FastAPI:
         with Session(engine) as session:
             session.add(row)
             session.commit()
-        return {"id": row.id, "title": body.title, "category": body.category}
+        return {"id": suggestion_id, "title": body.title, "category": body.category}
 
     return app
 

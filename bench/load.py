@@ -36,6 +36,14 @@ class Result:
 
 
 async def _client(host: str, port: int, request: bytes, until: float, result: Result) -> None:
+    while time.perf_counter() < until:
+        try:
+            await _requests(host, port, request, until, result)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            result.statuses[-1] = result.statuses.get(-1, 0) + 1  # counted, then a new connection
+
+
+async def _requests(host: str, port: int, request: bytes, until: float, result: Result) -> None:
     reader, writer = await asyncio.open_connection(host, port)
     try:
         while time.perf_counter() < until:

@@ -50,7 +50,7 @@ async def authenticate(
 CallerDep = Annotated[Caller, Depends(authenticate)]
 
 
-def suggestions_stub(request: Request) -> SuggestionServiceStub:
+async def suggestions_stub(request: Request) -> SuggestionServiceStub:  # async: no thread-pool hop
     return request.app.state.backends.suggestions
 
 

@@ -47,7 +47,7 @@ def submit_suggestion(
         deputy_name=principal.name,
         submitted_at=now,
     )
-    session.add(row)
+    repository.insert(session, row)
     event = events_pb2.SuggestionSubmitted(
         meta=event_meta(
             actor=principal,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from google.protobuf.json_format import MessageToDict
 
 from services.gateway.deps import CallerDep, SuggestionsDep
 from services.gateway.schemas import SuggestionCategory, SuggestionCreate, SuggestionPublic, SuggestionsPublic
@@ -17,8 +17,17 @@ SuggestionId = Annotated[str, Path(max_length=64, description="建议 ID")]
 
 
 def to_public(message: pb.Suggestion) -> SuggestionPublic:
-    fields = MessageToDict(message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True)
-    return SuggestionPublic.model_validate(fields)
+    return SuggestionPublic(
+        id=message.id,
+        number=message.number,
+        title=message.title,
+        content=message.content,
+        category=message.category,
+        status=message.status,
+        deputy_subject=message.deputy_subject,
+        deputy_name=message.deputy_name,
+        submitted_at=message.submitted_at.ToDatetime(tzinfo=UTC),
+    )
 
 
 @router.post("", status_code=201, response_model=SuggestionPublic, summary="代表提出建议")

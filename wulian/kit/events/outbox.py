@@ -47,17 +47,21 @@ class InboxEntry(SQLModel, table=True):
     handled_at: datetime = Field(default_factory=_now, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
 
 
-def add_to_outbox(session: Session, subject: str, event: Message) -> OutboxMessage:
+_INSERT = OutboxMessage.__table__.insert()  # type: ignore[attr-defined]
+
+
+def add_to_outbox(session: Session, subject: str, event: Message) -> None:
+    """Write ``event`` in the caller's transaction; it is published after the caller commits."""
     meta = event.meta  # type: ignore[attr-defined]
-    row = OutboxMessage(
-        event_id=meta.event_id,
-        subject=subject,
-        event_type=event.DESCRIPTOR.full_name,
-        payload=event.SerializeToString(),
-        request_id=meta.request_id or current_request_id(),
-    )
-    session.add(row)
-    return row
+    values = {
+        "event_id": meta.event_id,
+        "subject": subject,
+        "event_type": event.DESCRIPTOR.full_name,
+        "payload": event.SerializeToString(),
+        "request_id": meta.request_id or current_request_id(),
+        "created_at": _now(),
+    }
+    session.execute(_INSERT, values)
 
 
 def pending(session: Session, limit: int) -> list[OutboxMessage]:

@@ -30,6 +30,7 @@ class OutboxRelay:
         batch: int = 64,
         poll_interval_s: float = 1.0,
         ack_timeout_s: float = 5.0,
+        linger_s: float = 0.02,
     ) -> None:
         self.db = db
         self.link = link
@@ -37,6 +38,7 @@ class OutboxRelay:
         self.batch = batch
         self.poll_interval_s = poll_interval_s
         self.ack_timeout_s = ack_timeout_s
+        self.linger_s = linger_s
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -73,6 +75,8 @@ class OutboxRelay:
                 self._wake.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), self.poll_interval_s)
+                # Linger a moment so that one load, one publish round and one mark serve many commits.
+                await asyncio.sleep(self.linger_s)
 
     async def publish_pending(self) -> int:
         """Publish one batch; returns how many rows JetStream acknowledged."""
