@@ -1,237 +1,194 @@
-"""Keycloak's OIDC endpoints for one realm, from the realm file. Sessions and codes live in memory:
-restarting the development IdP logs everyone out (tokens already issued stay valid until they expire,
-as the signing key is kept under var/keys)."""
+"""Keycloak's OIDC endpoints for one realm, served from the realm file (embedded mode only).
+
+Sessions, codes and brute-force counters live in memory (services/idp/sessions.py); there is no SSO
+cookie, so every authorization request shows the login form. Nothing here logs a password or a token.
+"""
 
 from __future__ import annotations
 
-import base64
 import json
-import logging
-import secrets
-import time
-import uuid
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
 import jwt
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.idp import login_page
-from services.idp.realm import BruteForceGuard, Client, Realm, User, pkce_matches
-from services.idp.tokens import Signer, load_or_create_key, mint
+from services.idp.grants import Idp, OAuthError, authenticate_client, check_credentials, token
+from services.idp.realm import BruteForceGuard, Client, Realm
+from services.idp.sessions import SessionStore
+from services.idp.tokens import Signer, load_or_create_key
 from wulian.kit.settings import Settings
 
-log = logging.getLogger(__name__)
 OIDC = "/protocol/openid-connect"
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+CLAIMS = [
+    "aud",
+    "sub",
+    "iss",
+    "auth_time",
+    "name",
+    "given_name",
+    "family_name",
+    "preferred_username",
+    "email",
+    "email_verified",
+    "acr",
+    "realm_access",
+    "body",
+    "org_unit",
+]
 
 
-@dataclass
-class Session:
-    id: str
-    user_id: str
-    client_id: str
-    started: float
-    last_used: float
+class AuthRequestError(Exception):
+    """An authorization request refused on a page (no trusted redirect_uri to send the error to)."""
 
 
-@dataclass
-class Code:
-    client_id: str
-    redirect_uri: str
-    user_id: str
-    session_id: str
-    scope: str
-    nonce: str
-    challenge: str
-    method: str
-    expires: float
-
-
-@dataclass
-class State:
-    realm: Realm
-    signer: Signer
-    issuer: str
-    access_lifespan_s: int
-    guard: BruteForceGuard
-    sessions: dict[str, Session] = field(default_factory=dict)
-    codes: dict[str, Code] = field(default_factory=dict)
-
-
-def oauth_error(status: int, error: str, description: str) -> JSONResponse:
-    return JSONResponse({"error": error, "error_description": description}, status_code=status)
-
-
-class OAuthError(Exception):
-    def __init__(self, status: int, error: str, description: str) -> None:
-        super().__init__(description)
-        self.status, self.error, self.description = status, error, description
+def build_idp(settings: Settings) -> Idp:
+    """The realm file and signing key read from disk. The access-token lifespan is the realm's
+    ``accessTokenLifespan`` unless WULIAN_ACCESS_TOKEN_LIFESPAN_S is set explicitly."""
+    raw = json.loads(settings.realm_file.read_text(encoding="utf-8"))
+    realm = Realm(raw)
+    if realm.name != settings.realm:
+        raise ValueError(f"{settings.realm_file} defines realm {realm.name}, settings name {settings.realm}")
+    overridden = "access_token_lifespan_s" in settings.model_fields_set
+    return Idp(
+        realm=realm,
+        signer=Signer(load_or_create_key(settings.var_dir)),
+        issuer=settings.issuer,
+        access_lifespan_s=settings.access_token_lifespan_s if overridden else realm.access_token_lifespan_s,
+        guard=BruteForceGuard.from_realm(raw),
+        sessions=SessionStore(realm.sso_session_idle_s, realm.sso_session_max_s, realm.access_code_lifespan_s),
+    )
 
 
 def create_app(settings: Settings) -> FastAPI:
     if settings.is_production:
         raise RuntimeError("the development identity provider must not run with WULIAN_ENV=production")
-    raw = json.loads(settings.realm_file.read_text(encoding="utf-8"))
-    realm = Realm(raw)
-    state = State(
-        realm=realm,
-        signer=Signer(load_or_create_key(settings.var_dir)),
-        issuer=settings.issuer,
-        access_lifespan_s=realm.access_token_lifespan_s,
-        guard=BruteForceGuard.from_realm(raw),
-    )
+    idp = build_idp(settings)
     app = FastAPI(title="五联 development identity provider", docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.idp = state
+    app.state.idp = idp
+    base = f"/realms/{idp.realm.name}"
 
     @app.exception_handler(OAuthError)
     async def _oauth_error(_request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, OAuthError)
         return oauth_error(exc.status, exc.error, exc.description)
 
-    base = f"/realms/{realm.name}"
+    @app.exception_handler(StarletteHTTPException)
+    async def _not_found(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        path = request.url.path.rstrip("/")
+        if exc.status_code == 404 and path.startswith("/realms/") and not (path + "/").startswith(base + "/"):
+            return JSONResponse({"error": "Realm does not exist"}, status_code=404)
+        if exc.status_code == 404:
+            return JSONResponse({"error": "Unable to find matching target resource method"}, status_code=404)
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
 
     @app.get(base)
     async def realm_info() -> dict[str, Any]:
         return {
-            "realm": realm.name,
-            "public_key": state.signer.public_key_der_b64,
-            "token-service": f"{state.issuer}{OIDC}",
-            "account-service": f"{state.issuer}/account",
+            "realm": idp.realm.name,
+            "public_key": idp.signer.public_key_der_b64,
+            "token-service": f"{idp.issuer}{OIDC}",
+            "account-service": f"{idp.issuer}/account",
             "tokens-not-before": 0,
         }
 
     @app.get(f"{base}/.well-known/openid-configuration")
     async def discovery() -> dict[str, Any]:
-        return discovery_document(state.issuer)
+        return discovery_document(idp.issuer, idp.realm.scope_names)
 
     @app.get(f"{base}{OIDC}/certs")
     async def certs() -> dict[str, Any]:
-        return {"keys": [state.signer.jwk]}
+        return {"keys": [idp.signer.jwk]}
 
     @app.post(f"{base}{OIDC}/token")
-    async def token(request: Request) -> JSONResponse:
+    async def token_endpoint(request: Request) -> JSONResponse:
         form = await _form(request)
-        client = _authenticate_client(state, request, form)
-        grant = form.get("grant_type", "")
-        handlers = {
-            "password": _password_grant,
-            "refresh_token": _refresh_grant,
-            "client_credentials": _client_credentials_grant,
-            "authorization_code": _code_grant,
-        }
-        if grant not in handlers:
-            raise OAuthError(400, "unsupported_grant_type", "Unsupported grant_type")
-        return JSONResponse(handlers[grant](state, client, form), headers={"Cache-Control": "no-store"})
+        return JSONResponse(token(idp, form, request.headers.get("authorization", "")), headers=NO_STORE)
 
     @app.post(f"{base}{OIDC}/token/introspect")
     async def introspect(request: Request) -> JSONResponse:
         form = await _form(request)
-        client = _authenticate_client(state, request, form)
+        client = authenticate_client(idp, form, request.headers.get("authorization", ""))
         if client.public:
-            raise OAuthError(401, "invalid_request", "Client not allowed.")
-        try:
-            claims = state.signer.verify(form.get("token", ""), "Bearer", state.issuer)
-        except jwt.PyJWTError:
-            return JSONResponse({"active": False})
-        if not _session_alive(state, str(claims.get("sid"))):
-            return JSONResponse({"active": False})
-        return JSONResponse(claims | {"active": True, "client_id": claims.get("azp"), "token_type": "Bearer"})
+            raise OAuthError(403, "invalid_request", "Client not allowed.")
+        if not form.get("token"):
+            raise OAuthError(400, "invalid_request", "Token not provided.")
+        return JSONResponse(_introspection(idp, form["token"]))
 
     @app.api_route(f"{base}{OIDC}/userinfo", methods=["GET", "POST"])
     async def userinfo(request: Request) -> JSONResponse:
         auth = request.headers.get("authorization", "")
-        token = auth[7:] if auth.lower().startswith("bearer ") else ""
-        try:
-            claims = state.signer.verify(token, "Bearer", state.issuer)
-        except jwt.PyJWTError:
-            return oauth_error(401, "invalid_token", "Token verification failed")
-        user = realm.user_by_id(str(claims["sub"]))
-        client = realm.clients.get(str(claims.get("azp")))
-        if user is None or client is None or not _session_alive(state, str(claims.get("sid"))):
-            return oauth_error(401, "invalid_token", "Token verification failed")
-        return JSONResponse({"sub": user.id, **realm.claims(user, client, "userinfo")})
+        bearer = auth[7:].strip() if auth.lower().startswith("bearer ") else ""
+        if not bearer and request.method == "POST":
+            bearer = (await _form(request)).get("access_token", "")
+        return _userinfo(idp, bearer)
 
-    @app.get(f"{base}{OIDC}/auth", response_class=HTMLResponse)
+    @app.get(f"{base}{OIDC}/auth")
     async def auth_page(request: Request) -> Response:
         params = dict(request.query_params)
-        problem = _check_auth_request(state, params)
-        if problem:
-            return HTMLResponse(login_page.render({}, problem), status_code=400)
-        return HTMLResponse(login_page.render(params))
+        try:
+            client = check_auth_request(idp.realm, params)
+        except AuthRequestError as problem:
+            return HTMLResponse(login_page.render_message("无法登录", str(problem)), status_code=400)
+        refused = _refusal(client, params)
+        if refused:
+            return _redirect(idp, params, refused)
+        return HTMLResponse(login_page.render(params), headers=NO_STORE)
 
-    @app.post(f"{base}{OIDC}/auth", response_class=HTMLResponse)
+    @app.post(f"{base}{OIDC}/auth")
     async def auth_submit(request: Request) -> Response:
         form = await _form(request)
         params = {k: v for k, v in form.items() if k not in ("username", "password")}
-        problem = _check_auth_request(state, params)
-        if problem:
-            return HTMLResponse(login_page.render({}, problem), status_code=400)
+        try:
+            client = check_auth_request(idp.realm, params)
+        except AuthRequestError as problem:
+            return HTMLResponse(login_page.render_message("无法登录", str(problem)), status_code=400)
+        refused = _refusal(client, params)
+        if refused:
+            return _redirect(idp, params, refused)
         username = form.get("username", "")
-        user = _check_credentials(state, username, form.get("password", ""))
+        user = check_credentials(idp, username, form.get("password", ""))
         if user is None:
-            return HTMLResponse(login_page.render(params, "用户名或密码错误", username), status_code=401)
-        session = _new_session(state, user, params["client_id"])
-        code = secrets.token_urlsafe(32)
-        state.codes[code] = Code(
-            client_id=params["client_id"],
-            redirect_uri=params["redirect_uri"],
-            user_id=user.id,
-            session_id=session.id,
-            scope=_scope(params.get("scope", "openid")),
-            nonce=params.get("nonce", ""),
-            challenge=params.get("code_challenge", ""),
-            method=params.get("code_challenge_method", "plain"),
-            expires=time.time() + realm.access_code_lifespan_s,
-        )
-        query = {"code": code, "session_state": session.id, "iss": state.issuer}
-        if params.get("state"):
-            query["state"] = params["state"]
-        separator = "&" if "?" in params["redirect_uri"] else "?"
-        return RedirectResponse(f"{params['redirect_uri']}{separator}{urlencode(query)}", status_code=302)
+            return HTMLResponse(login_page.render(params, "用户名或密码错误", username), headers=NO_STORE)
+        if not user.enabled:
+            return HTMLResponse(login_page.render(params, "账户已被禁用，请联系管理员", username), headers=NO_STORE)
+        now = idp.clock()
+        session = idp.sessions.start(user.id, client.client_id, now)
+        code = idp.sessions.issue_code(session, params, client.scope(params.get("scope", "")), now)
+        return _redirect(idp, params, {"code": code, "session_state": session.id})
 
     @app.post(f"{base}{OIDC}/logout")
     async def logout_post(request: Request) -> Response:
         form = await _form(request)
-        client = _authenticate_client(state, request, form)
+        client = authenticate_client(idp, form, request.headers.get("authorization", ""))
+        if not form.get("refresh_token"):
+            raise OAuthError(400, "invalid_request", "No refresh token")
         try:
-            claims = state.signer.verify(form.get("refresh_token", ""), "Refresh", state.issuer)
+            claims = idp.signer.verify(form["refresh_token"], "Refresh", idp.issuer)
         except jwt.PyJWTError:
             raise OAuthError(400, "invalid_grant", "Invalid refresh token") from None
         if claims.get("azp") != client.client_id:
             raise OAuthError(400, "invalid_grant", "Invalid refresh token")
-        state.sessions.pop(str(claims.get("sid")), None)
-        return Response(status_code=204)
+        idp.sessions.end(str(claims.get("sid")))
+        return Response(status_code=204, headers=NO_STORE)
 
     @app.get(f"{base}{OIDC}/logout")
     async def logout_get(request: Request) -> Response:
-        params = dict(request.query_params)
-        hint = params.get("id_token_hint", "")
-        client = realm.clients.get(params.get("client_id", ""))
-        if hint:
-            try:
-                claims = jwt.decode(
-                    hint,
-                    state.signer.key.public_key(),
-                    algorithms=["RS256"],
-                    options={"verify_aud": False, "verify_exp": False},
-                )
-                state.sessions.pop(str(claims.get("sid")), None)
-                client = client or realm.clients.get(str(claims.get("aud")))
-            except jwt.PyJWTError:
-                return HTMLResponse(login_page.render({}, "退出登录请求无效"), status_code=400)
-        target = params.get("post_logout_redirect_uri", "")
-        if target:
-            if client is None or not client.post_logout_redirect_allowed(target):
-                return HTMLResponse(login_page.render({}, "退出登录后的跳转地址不被允许"), status_code=400)
-            return RedirectResponse(target, status_code=302)
-        return HTMLResponse("<!doctype html><meta charset=utf-8><title>已退出</title><p>您已退出登录。</p>")
+        return _logout_in_browser(idp, dict(request.query_params))
 
     return app
 
 
-def discovery_document(issuer: str) -> dict[str, Any]:
+def oauth_error(status: int, error: str, description: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": error, "error_description": description}, status_code=status, headers=headers)
+
+
+def discovery_document(issuer: str, scopes: tuple[str, ...] = ()) -> dict[str, Any]:
     oidc = f"{issuer}{OIDC}"
     return {
         "issuer": issuer,
@@ -246,22 +203,16 @@ def discovery_document(issuer: str) -> dict[str, Any]:
         "response_modes_supported": ["query"],
         "subject_types_supported": ["public"],
         "id_token_signing_alg_values_supported": ["RS256"],
+        "userinfo_signing_alg_values_supported": ["none"],
+        "introspection_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
-        "code_challenge_methods_supported": ["S256", "plain"],
-        "scopes_supported": ["openid", "profile", "email", "wulian"],
-        "claims_supported": [
-            "sub",
-            "iss",
-            "aud",
-            "exp",
-            "iat",
-            "name",
-            "preferred_username",
-            "realm_access",
-            "body",
-            "org_unit",
-            "email",
-        ],
+        "code_challenge_methods_supported": ["plain", "S256"],
+        "scopes_supported": ["openid", *scopes],
+        "claims_parameter_supported": False,
+        "request_parameter_supported": False,
+        "frontchannel_logout_supported": False,
+        "backchannel_logout_supported": False,
+        "claims_supported": list(CLAIMS),
     }
 
 
@@ -270,142 +221,108 @@ async def _form(request: Request) -> dict[str, str]:
     return {k: v for k, v in form.items() if isinstance(v, str)}
 
 
-def _authenticate_client(state: State, request: Request, form: dict[str, str]) -> Client:
-    client_id, secret = form.get("client_id", ""), form.get("client_secret")
-    auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("basic "):
-        try:
-            client_id, _, secret = base64.b64decode(auth[6:]).decode().partition(":")
-        except (ValueError, UnicodeDecodeError):
-            raise OAuthError(401, "invalid_client", "Invalid client or Invalid client credentials") from None
-    client = state.realm.clients.get(client_id)
-    if client is None or not client.authenticate(secret):
-        raise OAuthError(401, "invalid_client", "Invalid client or Invalid client credentials")
+def _introspection(idp: Idp, token_value: str) -> dict[str, Any]:
+    """Keycloak's answer for an access or refresh token of a live session; ``active: false`` otherwise."""
+    try:
+        kind = jwt.decode(token_value, options={"verify_signature": False}).get("typ", "")
+        claims = idp.signer.verify(token_value, kind if kind in ("Bearer", "Refresh") else "Bearer", idp.issuer)
+    except jwt.PyJWTError:
+        return {"active": False}
+    if idp.sessions.alive(str(claims.get("sid")), idp.clock()) is None:
+        return {"active": False}
+    user = idp.realm.user_by_id(str(claims.get("sub")))
+    extra = {"client_id": claims.get("azp"), "token_type": claims["typ"], "active": True}
+    if user is not None:
+        extra["username"] = user.username
+    return claims | extra
+
+
+def _userinfo(idp: Idp, bearer: str) -> JSONResponse:
+    def refused(description: str) -> JSONResponse:
+        challenge = f'Bearer realm="{idp.realm.name}", error="invalid_token", error_description="{description}"'
+        return oauth_error(401, "invalid_token", description, {"WWW-Authenticate": challenge})
+
+    if not bearer:
+        return refused("Token not provided")
+    try:
+        claims = idp.signer.verify(bearer, "Bearer", idp.issuer)
+    except jwt.PyJWTError:
+        return refused("Token verification failed")
+    session = idp.sessions.alive(str(claims.get("sid")), idp.clock())
+    user = idp.realm.user_by_id(session.user_id) if session else None
+    client = idp.realm.clients.get(str(claims.get("azp")))
+    if session is None or user is None or client is None:
+        return refused("User session not found or doesn't have client attached on it")
+    if "openid" not in str(claims.get("scope", "")).split():
+        return oauth_error(403, "insufficient_scope", "Missing openid scope")
+    return JSONResponse({"sub": user.id, **idp.realm.claims(user, client, "userinfo", session.auth_time)})
+
+
+def check_auth_request(realm: Realm, params: dict[str, str]) -> Client:
+    """The client of an authorization request whose redirect_uri may be trusted; AuthRequestError if not."""
+    client = realm.clients.get(params.get("client_id", ""))
+    if client is None:
+        raise AuthRequestError("客户端不存在（client_id）")
+    if not client.enabled:
+        raise AuthRequestError("客户端已停用")
+    if not client.redirect_allowed(params.get("redirect_uri", "")):
+        raise AuthRequestError("跳转地址无效（redirect_uri）")
     return client
 
 
-def _scope(requested: str) -> str:
-    scopes = ["openid"] if "openid" in requested.split() else []
-    return " ".join([*scopes, "profile", "email", "wulian"])
-
-
-def _check_credentials(state: State, username: str, password: str) -> User | None:
-    now = time.time()
-    user = state.realm.user(username)
-    if state.guard.locked(username, now):
-        log.info("login refused: account temporarily locked")
-        return None
-    if user is None or not user.enabled or not state.realm.check_password(user, password):
-        state.guard.failed(username, now)
-        return None
-    state.guard.succeeded(username)
-    return user
-
-
-def _new_session(state: State, user: User, client_id: str) -> Session:
-    now = time.time()
-    session = Session(id=str(uuid.uuid4()), user_id=user.id, client_id=client_id, started=now, last_used=now)
-    state.sessions[session.id] = session
-    return session
-
-
-def _session_alive(state: State, session_id: str) -> bool:
-    session = state.sessions.get(session_id)
-    if session is None:
-        return False
-    now = time.time()
-    expired = (
-        now - session.last_used > state.realm.sso_session_idle_s
-        or now - session.started > state.realm.sso_session_max_s
-    )
-    if expired:
-        state.sessions.pop(session_id, None)
-    return not expired
-
-
-def _tokens(
-    state: State, user: User, client: Client, session: Session, scope: str, nonce: str = "", refresh: bool = True
-) -> dict[str, Any]:
-    remaining = int(
-        min(state.realm.sso_session_idle_s, state.realm.sso_session_max_s - (time.time() - session.started))
-    )
-    return mint(
-        signer=state.signer,
-        realm=state.realm,
-        issuer=state.issuer,
-        user=user,
-        client=client,
-        session_id=session.id,
-        scope=scope,
-        access_lifespan_s=state.access_lifespan_s,
-        refresh_lifespan_s=remaining if refresh else 0,
-        nonce=nonce or None,
-    )
-
-
-def _password_grant(state: State, client: Client, form: dict[str, str]) -> dict[str, Any]:
-    if not client.direct_access_grants:
-        raise OAuthError(400, "unauthorized_client", "Client not allowed for direct access grants")
-    user = _check_credentials(state, form.get("username", ""), form.get("password", ""))
-    if user is None:
-        raise OAuthError(401, "invalid_grant", "Invalid user credentials")
-    session = _new_session(state, user, client.client_id)
-    return _tokens(state, user, client, session, _scope(form.get("scope", "openid")))
-
-
-def _refresh_grant(state: State, client: Client, form: dict[str, str]) -> dict[str, Any]:
-    try:
-        claims = state.signer.verify(form.get("refresh_token", ""), "Refresh", state.issuer)
-    except jwt.PyJWTError:
-        raise OAuthError(400, "invalid_grant", "Invalid refresh token") from None
-    if claims.get("azp") != client.client_id:
-        raise OAuthError(400, "invalid_grant", "Invalid refresh token. Token client and authorized client don't match")
-    session_id = str(claims.get("sid"))
-    user = state.realm.user_by_id(str(claims["sub"]))
-    if user is None or not user.enabled or not _session_alive(state, session_id):
-        raise OAuthError(400, "invalid_grant", "Session not active")
-    session = state.sessions[session_id]
-    session.last_used = time.time()
-    return _tokens(state, user, client, session, str(claims.get("scope", "openid profile email wulian")))
-
-
-def _client_credentials_grant(state: State, client: Client, form: dict[str, str]) -> dict[str, Any]:
-    if client.public or not client.service_accounts:
-        raise OAuthError(401, "unauthorized_client", "Client not enabled to retrieve service account")
-    user = state.realm.service_account(client.client_id)
-    if user is None:
-        raise OAuthError(401, "unauthorized_client", "Client not enabled to retrieve service account")
-    session = _new_session(state, user, client.client_id)
-    return _tokens(state, user, client, session, _scope(form.get("scope", "")), refresh=False)
-
-
-def _code_grant(state: State, client: Client, form: dict[str, str]) -> dict[str, Any]:
-    code = state.codes.pop(form.get("code", ""), None)  # one use only
-    if code is None or code.expires < time.time() or code.client_id != client.client_id:
-        raise OAuthError(400, "invalid_grant", "Code not valid")
-    if form.get("redirect_uri", "") != code.redirect_uri:
-        raise OAuthError(400, "invalid_grant", "Incorrect redirect_uri")
-    if code.challenge and not pkce_matches(code.challenge, code.method, form.get("code_verifier", "")):
-        raise OAuthError(400, "invalid_grant", "PKCE verification failed: Code mismatch")
-    user = state.realm.user_by_id(code.user_id)
-    if user is None or not _session_alive(state, code.session_id):
-        raise OAuthError(400, "invalid_grant", "Session not active")
-    return _tokens(state, user, client, state.sessions[code.session_id], code.scope, code.nonce)
-
-
-def _check_auth_request(state: State, params: dict[str, str]) -> str:
-    """A problem with an authorization request, as a message for the login page; empty if none."""
-    client = state.realm.clients.get(params.get("client_id", ""))
-    if client is None:
-        return "客户端无效（client_id）"
+def _refusal(client: Client, params: dict[str, str]) -> dict[str, str]:
+    """The OAuth error to send back to the client's redirect_uri, as Keycloak words it; empty if none."""
+    response_type = params.get("response_type", "")
+    not_allowed = "Client is not allowed to initiate browser login with given response_type."
     if not client.standard_flow:
-        return "该客户端不允许浏览器登录"
-    if not client.redirect_allowed(params.get("redirect_uri", "")):
-        return "跳转地址无效（redirect_uri）"
-    if params.get("response_type") != "code":
-        return "仅支持授权码方式（response_type=code）"
-    if client.pkce_method and (
-        not params.get("code_challenge") or params.get("code_challenge_method", "plain") != client.pkce_method
-    ):
-        return f"缺少 PKCE 参数（code_challenge，方法 {client.pkce_method}）"
-    return ""
+        return {"error": "unauthorized_client", "error_description": not_allowed}
+    if response_type and response_type != "code":
+        return {"error": "unsupported_response_type", "error_description": not_allowed}
+    if not response_type:
+        return {"error": "invalid_request", "error_description": "Missing parameter: response_type"}
+    method, challenge = params.get("code_challenge_method", ""), params.get("code_challenge", "")
+    if client.pkce_method and not method:
+        return {"error": "invalid_request", "error_description": "Missing parameter: code_challenge_method"}
+    if (client.pkce_method and method != client.pkce_method) or (method and method not in ("plain", "S256")):
+        return {"error": "invalid_request", "error_description": "Invalid parameter: code_challenge_method"}
+    if (client.pkce_method or method) and not challenge:
+        return {"error": "invalid_request", "error_description": "Missing parameter: code_challenge"}
+    if challenge and not 43 <= len(challenge) <= 128:
+        return {"error": "invalid_request", "error_description": "Invalid parameter: code_challenge"}
+    return {}
+
+
+def _redirect(idp: Idp, params: dict[str, str], query: dict[str, str]) -> RedirectResponse:
+    """Back to the (already checked) redirect_uri, with the request's state and the issuer (RFC 9207)."""
+    query = dict(query)
+    if params.get("state"):
+        query["state"] = params["state"]
+    query["iss"] = idp.issuer
+    uri = params["redirect_uri"]
+    separator = "&" if "?" in uri else "?"
+    return RedirectResponse(f"{uri}{separator}{urlencode(query)}", status_code=302, headers=NO_STORE)
+
+
+def _logout_in_browser(idp: Idp, params: dict[str, str]) -> Response:
+    """RP-initiated logout: end the session named by id_token_hint, then go to post_logout_redirect_uri."""
+    client = idp.realm.clients.get(params.get("client_id", ""))
+    if params.get("id_token_hint"):
+        try:
+            claims = idp.signer.verify(params["id_token_hint"], "ID", idp.issuer, verify_exp=False)
+        except jwt.PyJWTError:
+            return HTMLResponse(login_page.render_message("无法退出", "退出登录请求无效（id_token_hint）"), 400)
+        hinted = idp.realm.clients.get(str(claims.get("aud")))
+        if client is not None and hinted is not client:
+            return HTMLResponse(login_page.render_message("无法退出", "client_id 与 id_token_hint 不一致"), 400)
+        client = hinted
+        idp.sessions.end(str(claims.get("sid")))
+    target = params.get("post_logout_redirect_uri", "")
+    if not target:
+        return HTMLResponse(login_page.render_message("已退出", "您已退出登录。", error=False))
+    if client is None:
+        return HTMLResponse(login_page.render_message("无法退出", "缺少参数：id_token_hint 或 client_id"), 400)
+    if not client.post_logout_redirect_allowed(target):
+        return HTMLResponse(login_page.render_message("无法退出", "退出登录后的跳转地址无效"), 400)
+    if params.get("state"):
+        target += ("&" if "?" in target else "?") + urlencode({"state": params["state"]})
+    return RedirectResponse(target, status_code=302)

@@ -1,12 +1,18 @@
-"""The signing key (RS256, kept under var/keys so tokens survive a restart) and the tokens of
-Keycloak's shape: access (typ Bearer), ID (typ ID) and refresh (typ Refresh)."""
+"""The signing key (RSA-2048, RS256, kept under ``<var_dir>/keys`` so tokens survive a restart) and the
+tokens of Keycloak 25's shape: access (typ Bearer), ID (typ ID) and refresh (typ Refresh).
+
+Keycloak signs refresh tokens with a realm HMAC key; clients treat them as opaque, so this IdP signs
+them with the same RSA key as the rest.
+"""
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -22,19 +28,30 @@ from services.idp.realm import Client, Realm, User
 KEY_FILE = "idp-signing-key.pem"
 
 
+def key_path(var_dir: Path) -> Path:
+    return Path(var_dir) / "keys" / KEY_FILE
+
+
 def load_or_create_key(var_dir: Path) -> rsa.RSAPrivateKey:
-    path = Path(var_dir) / "keys" / KEY_FILE
-    if path.exists():
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        assert isinstance(key, rsa.RSAPrivateKey)
-        return key
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(pem)
-    return key
+    """The key under var_dir, created (mode 0600, atomically: two starting processes agree) if absent."""
+    path = key_path(var_dir)
+    if not path.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        pem = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".signing-key-")  # mode 0600
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(pem)
+            with contextlib.suppress(FileExistsError):  # another process won the race: use its key
+                os.link(temporary, path)
+        finally:
+            os.unlink(temporary)
+    loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    if not isinstance(loaded, rsa.RSAPrivateKey):
+        raise ValueError(f"{path} does not hold an RSA private key")
+    return loaded
 
 
 def _b64(data: bytes) -> str:
@@ -49,7 +66,8 @@ class Signer:
             {"e": public_jwk["e"], "kty": "RSA", "n": public_jwk["n"]}, separators=(",", ":"), sort_keys=True
         )
         self.kid = _b64(hashlib.sha256(thumbprint_input.encode()).digest())  # RFC 7638
-        self.jwk = public_jwk | {"kid": self.kid, "use": "sig", "alg": "RS256"}
+        self.jwk = {"kid": self.kid, "kty": "RSA", "alg": "RS256", "use": "sig"}
+        self.jwk |= {"n": public_jwk["n"], "e": public_jwk["e"]}
 
     @property
     def public_key_der_b64(self) -> str:
@@ -62,14 +80,14 @@ class Signer:
     def sign(self, claims: dict[str, Any]) -> str:
         return jwt.encode(claims, self.key, algorithm="RS256", headers={"kid": self.kid, "typ": "JWT"})
 
-    def verify(self, token: str, typ: str, issuer: str) -> dict[str, Any]:
+    def verify(self, token: str, typ: str, issuer: str, verify_exp: bool = True) -> dict[str, Any]:
         """Claims of a token this IdP signed (signature, issuer, expiry, type); jwt.PyJWTError otherwise."""
         claims = jwt.decode(
             token,
             self.key.public_key(),
             algorithms=["RS256"],
             issuer=issuer,
-            options={"verify_aud": False, "require": ["exp", "iat", "iss", "sub"]},
+            options={"verify_aud": False, "verify_exp": verify_exp, "require": ["exp", "iat", "iss"]},
         )
         if claims.get("typ") != typ:
             raise jwt.InvalidTokenError(f"not a {typ} token")
@@ -84,25 +102,24 @@ def mint(
     user: User,
     client: Client,
     session_id: str,
+    auth_time: int,
     scope: str,
     access_lifespan_s: int,
     refresh_lifespan_s: int,
-    nonce: str | None = None,
+    nonce: str = "",
     now: float | None = None,
 ) -> dict[str, Any]:
-    """A token response as Keycloak's token endpoint returns it."""
+    """A token response as Keycloak's token endpoint returns it (refresh token left out when its
+    lifespan is 0, ID token only for scope openid)."""
     issued = int(now if now is not None else time.time())
-    common = {"iat": issued, "iss": issuer, "sub": user.id, "azp": client.client_id, "sid": session_id}
-    access_claims = realm.claims(user, client, "access")
+    common = {"iat": issued, "iss": issuer, "azp": client.client_id, "sid": session_id}
     access = {
         "exp": issued + access_lifespan_s,
         "jti": str(uuid.uuid4()),
         "typ": "Bearer",
-        "session_state": session_id,
         "scope": scope,
-        "acr": "1",
         **common,
-        **access_claims,
+        **realm.claims(user, client, "access", auth_time),
     }
     response: dict[str, Any] = {
         "access_token": signer.sign(access),
@@ -119,19 +136,21 @@ def mint(
             "jti": str(uuid.uuid4()),
             "typ": "Refresh",
             "aud": issuer,
+            "sub": user.id,
             "scope": scope,
             **common,
         }
         response["refresh_token"] = signer.sign(refresh)
     if "openid" in scope.split():
         id_claims = {
+            **{k: v for k, v in realm.claims(user, client, "id", auth_time).items() if k != "aud"},
             "exp": issued + access_lifespan_s,
             "jti": str(uuid.uuid4()),
             "typ": "ID",
             "aud": client.client_id,
+            "sub": user.id,
             "at_hash": _at_hash(response["access_token"]),
             **common,
-            **{k: v for k, v in realm.claims(user, client, "id").items() if k != "aud"},
         }
         if nonce:
             id_claims["nonce"] = nonce
