@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.idp import login_page
-from services.idp.grants import Idp, OAuthError, authenticate_client, check_credentials, token
+from services.idp.grants import Idp, OAuthError, authenticate_client, check_credentials, refresh_claims, token
 from services.idp.realm import BruteForceGuard, Client, Realm
 from services.idp.sessions import SessionStore
 from services.idp.tokens import Signer, load_or_create_key
@@ -131,26 +131,18 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get(f"{base}{OIDC}/auth")
     async def auth_page(request: Request) -> Response:
         params = dict(request.query_params)
-        try:
-            client = check_auth_request(idp.realm, params)
-        except AuthRequestError as problem:
-            return HTMLResponse(login_page.render_message("无法登录", str(problem)), status_code=400)
-        refused = _refusal(client, params)
-        if refused:
-            return _redirect(idp, params, refused)
+        client = _checked(idp, params)
+        if isinstance(client, Response):
+            return client
         return HTMLResponse(login_page.render(params), headers=NO_STORE)
 
     @app.post(f"{base}{OIDC}/auth")
     async def auth_submit(request: Request) -> Response:
         form = await _form(request)
         params = {k: v for k, v in form.items() if k not in ("username", "password")}
-        try:
-            client = check_auth_request(idp.realm, params)
-        except AuthRequestError as problem:
-            return HTMLResponse(login_page.render_message("无法登录", str(problem)), status_code=400)
-        refused = _refusal(client, params)
-        if refused:
-            return _redirect(idp, params, refused)
+        client = _checked(idp, params)
+        if isinstance(client, Response):
+            return client
         username = form.get("username", "")
         user = check_credentials(idp, username, form.get("password", ""))
         if user is None:
@@ -166,14 +158,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def logout_post(request: Request) -> Response:
         form = await _form(request)
         client = authenticate_client(idp, form, request.headers.get("authorization", ""))
-        if not form.get("refresh_token"):
-            raise OAuthError(400, "invalid_request", "No refresh token")
-        try:
-            claims = idp.signer.verify(form["refresh_token"], "Refresh", idp.issuer)
-        except jwt.PyJWTError:
-            raise OAuthError(400, "invalid_grant", "Invalid refresh token") from None
-        if claims.get("azp") != client.client_id:
-            raise OAuthError(400, "invalid_grant", "Invalid refresh token")
+        claims = refresh_claims(idp, client, form, missing="No refresh token", mismatch="Invalid refresh token")
         idp.sessions.end(str(claims.get("sid")))
         return Response(status_code=204, headers=NO_STORE)
 
@@ -267,6 +252,18 @@ def check_auth_request(realm: Realm, params: dict[str, str]) -> Client:
         raise AuthRequestError("客户端已停用")
     if not client.redirect_allowed(params.get("redirect_uri", "")):
         raise AuthRequestError("跳转地址无效（redirect_uri）")
+    return client
+
+
+def _checked(idp: Idp, params: dict[str, str]) -> Client | Response:
+    """The client of a valid authorization request, or the page/redirect that refuses it."""
+    try:
+        client = check_auth_request(idp.realm, params)
+    except AuthRequestError as problem:
+        return HTMLResponse(login_page.render_message("无法登录", str(problem)), status_code=400)
+    refused = _refusal(client, params)
+    if refused:
+        return _redirect(idp, params, refused)
     return client
 
 

@@ -108,15 +108,28 @@ def password_grant(idp: Idp, client: Client, form: dict[str, str]) -> dict[str, 
     return issue(idp, user, client, session, client.scope(form.get("scope", "")))
 
 
-def refresh_grant(idp: Idp, client: Client, form: dict[str, str]) -> dict[str, Any]:
+def refresh_claims(idp: Idp, client: Client, form: dict[str, str], *, missing: str, mismatch: str) -> dict[str, Any]:
+    """The claims of the form's refresh token, which this IdP signed for ``client``; Keycloak's wording
+    differs between the token and logout endpoints, hence the two messages."""
     if not form.get("refresh_token"):
-        raise OAuthError(400, "invalid_request", "Missing parameter: refresh_token")
+        raise OAuthError(400, "invalid_request", missing)
     try:
         claims = idp.signer.verify(form["refresh_token"], "Refresh", idp.issuer)
     except jwt.PyJWTError:
         raise OAuthError(400, "invalid_grant", "Invalid refresh token") from None
     if claims.get("azp") != client.client_id:
-        raise OAuthError(400, "invalid_grant", "Invalid refresh token. Token client and authorized client don't match")
+        raise OAuthError(400, "invalid_grant", mismatch)
+    return claims
+
+
+def refresh_grant(idp: Idp, client: Client, form: dict[str, str]) -> dict[str, Any]:
+    claims = refresh_claims(
+        idp,
+        client,
+        form,
+        missing="Missing parameter: refresh_token",
+        mismatch="Invalid refresh token. Token client and authorized client don't match",
+    )
     now = idp.clock()
     session = idp.sessions.alive(str(claims.get("sid")), now)
     user = idp.realm.user_by_id(str(claims.get("sub")))
