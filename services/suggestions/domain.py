@@ -1,9 +1,18 @@
-"""意见建议联办 — the rules of a deputy's suggestion. No I/O; the standard library and the kit's pure
-modules (principal, errors) only.
+"""意见建议联办 — the vocabulary and the standing rules of a deputy's suggestion. No I/O; the standard
+library and the kit's pure modules (principal, errors) only.
 
-Thin for now (issue 2): submission, numbering and who may see what. The rest of the life of a
-suggestion (joint assignment, 48-hour contact, 3-month reply, rating, return visits, escalation)
-follows in issue 3.
+The life of a suggestion is split along its seams:
+
+- ``domain`` (this module): states, the state table, the enumerations a clerk picks from, submission,
+  numbering and who may see what;
+- ``commands``: what each actor asks for, as the API hands it over;
+- ``records``: the entries of a suggestion's file (assignment, contact, reply, verdict, visit), each
+  built from a command whose input is checked per field;
+- ``model``: the ``Suggestion`` aggregate, whose methods are the transitions and record events;
+- ``escalations``: joint supervision (联合督办), its response and its clue transfer;
+- ``events``: the events, and who is told of each (their audience);
+- ``clocks``: the 48-hour contact, 3/6-month reply and 1-month re-handling deadlines;
+- ``stats``: counts per handling unit and per deputy over plain records.
 """
 
 from __future__ import annotations
@@ -13,12 +22,15 @@ from datetime import datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from wulian.kit.errors import InvalidArgument, PermissionDenied
+from wulian.kit.errors import Conflict, InvalidArgument, PermissionDenied
 from wulian.kit.principal import CONGRESS_ROLES, Principal
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TITLE_MAX = 100
 CONTENT_MAX = 5000
+NOTE_MAX = 2000  # free-text fields other than the suggestion and the reply
+DEFAULT_MAX_REHANDLINGS = 2  # a setting; how often "dissatisfied" sends a suggestion back
+DISCIPLINE_ROLES = frozenset({"discipline_commission", "discipline_station"})
 
 
 class Category(StrEnum):
@@ -51,7 +63,144 @@ CATEGORY_LABELS: dict[Category, str] = {
 
 
 class Status(StrEnum):
+    DRAFT = "draft"  # 草稿，代表或代拟的联络人员可修改
     SUBMITTED = "submitted"  # 已提交，待交办
+    ASSIGNMENT_PROPOSED = "assignment_proposed"  # 交办方案已提出，待政务督查室确认
+    ASSIGNED = "assigned"  # 已交办，办理中
+    REPLIED = "replied"  # 已答复，待代表测评
+    REHANDLING = "rehandling"  # 代表不满意，重新办理中
+    CLOSED = "closed"  # 已办结
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.DRAFT: "草稿",
+    Status.SUBMITTED: "待交办",
+    Status.ASSIGNMENT_PROPOSED: "待确认交办",
+    Status.ASSIGNED: "办理中",
+    Status.REPLIED: "待测评",
+    Status.REHANDLING: "重新办理中",
+    Status.CLOSED: "已办结",
+}
+
+# Why an action is refused in a state, in words a clerk reads: "<phrase>，不能<action>".
+_STATE_PHRASES: dict[Status, str] = {
+    Status.DRAFT: "该建议还是草稿，尚未提交",
+    Status.SUBMITTED: "该建议尚未交办",
+    Status.ASSIGNMENT_PROPOSED: "该建议的交办方案正待政务督查室确认",
+    Status.ASSIGNED: "该建议正在办理中，尚未答复",
+    Status.REPLIED: "该建议已答复，正待代表测评",
+    Status.REHANDLING: "该建议正在重新办理",
+    Status.CLOSED: "该建议已办结",
+}
+
+
+class Action(StrEnum):
+    """Every step of the workflow that depends on the suggestion's state."""
+
+    EDIT_DRAFT = "edit_draft"
+    SUBMIT = "submit"
+    ADD_COSIGNER = "add_cosigner"
+    PROPOSE_ASSIGNMENT = "propose_assignment"
+    CONFIRM_ASSIGNMENT = "confirm_assignment"
+    SEND_BACK_ASSIGNMENT = "send_back_assignment"
+    RECORD_CONTACT = "record_contact"
+    GIVE_CO_UNIT_OPINION = "give_co_unit_opinion"
+    REPLY = "reply"
+    EVALUATE = "evaluate"
+    RECORD_RETURN_VISIT = "record_return_visit"
+    ESCALATE = "escalate"
+
+
+ACTION_LABELS: dict[Action, str] = {
+    Action.EDIT_DRAFT: "修改",
+    Action.SUBMIT: "提交",
+    Action.ADD_COSIGNER: "添加附议代表",
+    Action.PROPOSE_ASSIGNMENT: "提出交办方案",
+    Action.CONFIRM_ASSIGNMENT: "确认交办",
+    Action.SEND_BACK_ASSIGNMENT: "退回交办方案",
+    Action.RECORD_CONTACT: "登记与代表的联系",
+    Action.GIVE_CO_UNIT_OPINION: "提交协办意见",
+    Action.REPLY: "答复",
+    Action.EVALUATE: "测评",
+    Action.RECORD_RETURN_VISIT: "登记回访",
+    Action.ESCALATE: "督办",
+}
+
+_HANDLING = frozenset({Status.ASSIGNED, Status.REHANDLING})
+_CONFIRMED = frozenset({Status.ASSIGNED, Status.REPLIED, Status.REHANDLING, Status.CLOSED})
+
+# The state machine: in which states each action is allowed. Contact may be recorded late (after the
+# reply) so that it still counts, though not as "within 48 hours"; return visits and escalation apply
+# to any suggestion whose assignment was confirmed, closed ones included (联合回访, 联合督办).
+ALLOWED_STATES: dict[Action, frozenset[Status]] = {
+    Action.EDIT_DRAFT: frozenset({Status.DRAFT}),
+    Action.SUBMIT: frozenset({Status.DRAFT}),
+    Action.ADD_COSIGNER: frozenset({Status.DRAFT, Status.SUBMITTED}),
+    Action.PROPOSE_ASSIGNMENT: frozenset({Status.SUBMITTED}),
+    Action.CONFIRM_ASSIGNMENT: frozenset({Status.ASSIGNMENT_PROPOSED}),
+    Action.SEND_BACK_ASSIGNMENT: frozenset({Status.ASSIGNMENT_PROPOSED}),
+    Action.RECORD_CONTACT: frozenset({Status.ASSIGNED, Status.REPLIED, Status.REHANDLING}),
+    Action.GIVE_CO_UNIT_OPINION: _HANDLING,
+    Action.REPLY: _HANDLING,
+    Action.EVALUATE: frozenset({Status.REPLIED}),
+    Action.RECORD_RETURN_VISIT: _CONFIRMED,
+    Action.ESCALATE: _CONFIRMED,
+}
+
+
+def ensure_allowed(action: Action, status: Status) -> None:
+    """Refuse an action the state machine does not allow in ``status``, saying why."""
+    if status not in ALLOWED_STATES[action]:
+        raise Conflict(f"{_STATE_PHRASES[status]}，不能{ACTION_LABELS[action]}")
+
+
+class ContactMethod(StrEnum):
+    PHONE = "phone"  # 电话
+    VISIT = "visit"  # 登门走访
+    MEETING = "meeting"  # 座谈会商
+    LETTER = "letter"  # 信函
+    OTHER = "other"  # 其他
+
+
+class ReplyResult(StrEnum):
+    """The result category of a reply (办理结果分类)."""
+
+    SOLVED = "solved"  # 已解决
+    PLANNED = "planned"  # 列入计划解决
+    REFERENCE = "reference"  # 留作参考
+
+
+class Grade(StrEnum):
+    """Attitude, method and effect of the handling (质效测评: 好 / 较好 / 差)."""
+
+    GOOD = "good"
+    FAIR = "fair"
+    POOR = "poor"
+
+
+class Satisfaction(StrEnum):
+    """The deputy's overall verdict (综合测评)."""
+
+    SATISFIED = "satisfied"
+    BASICALLY_SATISFIED = "basically_satisfied"
+    DISSATISFIED = "dissatisfied"
+
+
+SATISFIED_ENOUGH = frozenset({Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED})
+
+
+class EscalationReason(StrEnum):
+    """Why the congress escalates a suggestion to the discipline commission (联合督办)."""
+
+    OVERDUE = "overdue"  # 逾期未办
+    REPEATEDLY_DISSATISFIED = "repeatedly_dissatisfied"  # 代表多次不满意
+    CONCENTRATED = "concentrated"  # 代表反映比较集中
+    SUSPECTED_VIOLATION = "suspected_violation"  # 可能存在违纪违法问题，移送线索
+
+
+class ClueTransferState(StrEnum):
+    PENDING = "pending"  # recorded, not yet acknowledged by the clues service
+    TRANSFERRED = "transferred"
 
 
 class Scope(StrEnum):
@@ -77,8 +226,8 @@ class ValidSubmission:
     category: Category
 
 
-def validate_submission(command: SubmitSuggestion) -> ValidSubmission:
-    """Trim and check a submission; every problem is reported at once, per field."""
+def submission_problems(command: SubmitSuggestion) -> list[dict[str, str]]:
+    """The per-field problems of a suggestion's text, empty when there are none."""
     problems: list[dict[str, str]] = []
     title, content = command.title.strip(), command.content.strip()
     if not title:
@@ -91,9 +240,17 @@ def validate_submission(command: SubmitSuggestion) -> ValidSubmission:
         problems.append({"field": "content", "message": f"内容不能超过 {CONTENT_MAX} 个字"})
     if command.category not in Category.__members__.values():
         problems.append({"field": "category", "message": "类别不在可选范围内"})
+    return problems
+
+
+def validate_submission(command: SubmitSuggestion) -> ValidSubmission:
+    """Trim and check a submission; every problem is reported at once, per field."""
+    problems = submission_problems(command)
     if problems:
         raise InvalidArgument("建议内容未通过校验", details=problems)
-    return ValidSubmission(title=title, content=content, category=Category(command.category))
+    return ValidSubmission(
+        title=command.title.strip(), content=command.content.strip(), category=Category(command.category)
+    )
 
 
 def submission_year(submitted_at: datetime) -> int:
@@ -110,13 +267,25 @@ def ensure_may_submit(principal: Principal) -> None:
         raise PermissionDenied("只有人大代表可以提出建议")
 
 
+def require_role(principal: Principal, role: str, *, message: str) -> None:
+    if role not in principal.roles:
+        raise PermissionDenied(message)
+
+
+def acting_unit(principal: Principal, units: tuple[str, ...], *, message: str) -> str:
+    """The caller's org_unit when it is one of ``units``; units act through gov_department accounts."""
+    if "gov_department" in principal.roles and principal.org_unit and principal.org_unit in units:
+        return principal.org_unit
+    raise PermissionDenied(message)
+
+
 def visibility(principal: Principal) -> Scope:
     """What part of the register a caller sees.
 
     Congress staff and the government's supervision office (joint assignment, 联合交办) and the
     discipline group stationed at the congress (return visits, 联合回访) see every suggestion; a
-    deputy sees their own; a handling unit sees what is assigned to its org_unit; the discipline
-    commission sees what was escalated to it. Anyone else is refused.
+    deputy sees their own and those they co-signed (附议); a handling unit sees what is assigned to its
+    org_unit; the discipline commission sees what was escalated to it. Anyone else is refused.
     """
     if principal.has_any(*CONGRESS_ROLES, "gov_supervision_office", "discipline_station"):
         return Scope.ALL
@@ -129,15 +298,30 @@ def visibility(principal: Principal) -> Scope:
     raise PermissionDenied("您的角色无权查看代表建议")
 
 
-def may_view(principal: Principal, deputy_subject: str, assigned_units: frozenset[str] = frozenset()) -> bool:
+def may_view(
+    principal: Principal,
+    deputy_subject: str,
+    assigned_units: frozenset[str] = frozenset(),
+    *,
+    escalated: bool = False,
+    cosigners: frozenset[str] = frozenset(),
+    draft: bool = False,
+) -> bool:
+    """Whether ``principal`` may see one suggestion.
+
+    ``assigned_units`` are the units of a *confirmed* assignment (a proposal shows nothing to units).
+    A draft is the deputy's and the congress staff's business only.
+    """
     scope = visibility(principal)
+    if scope is Scope.OWN:
+        return principal.subject == deputy_subject or principal.subject in cosigners
+    if draft:
+        return scope is Scope.ALL and principal.has_any(*CONGRESS_ROLES)
     if scope is Scope.ALL:
         return True
-    if scope is Scope.OWN:
-        return deputy_subject == principal.subject
     if scope is Scope.ORG_UNIT:
         return principal.org_unit in assigned_units
-    return False  # ESCALATED: nothing is escalated before issue 3
+    return escalated  # Scope.ESCALATED
 
 
 def submitted_audience(deputy_subject: str) -> list[str]:
