@@ -22,7 +22,7 @@ from wulian.kit.auth import TokenVerifier
 from wulian.kit.events.consumer import DurableConsumer
 from wulian.kit.events.envelope import import_event_modules
 from wulian.kit.events.link import NatsLink
-from wulian.kit.grpc_client import open_channel
+from wulian.kit.grpc_client import open_channel, with_call_context
 from wulian.kit.settings import Settings
 from wulian.suggestions.v1.suggestions_pb2_grpc import SuggestionServiceStub
 
@@ -39,8 +39,12 @@ class Backends:
 
     @classmethod
     def open(cls, settings: Settings) -> Backends:
-        channels = {"suggestions": open_channel(settings.grpc_address("suggestions"), settings.grpc_deadline_s)}
-        return cls(channels=channels, suggestions=SuggestionServiceStub(channels["suggestions"]))
+        channels = {"suggestions": open_channel(settings.grpc_address("suggestions"))}
+        deadline_s = settings.grpc_deadline_s
+        return cls(
+            channels=channels,
+            suggestions=with_call_context(SuggestionServiceStub(channels["suggestions"]), deadline_s),
+        )
 
     async def close(self) -> None:
         for channel in self.channels.values():

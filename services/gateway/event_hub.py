@@ -13,9 +13,11 @@ import asyncio
 import logging
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from google.protobuf.json_format import MessageToDict
+from google.protobuf.message import Message
 
 from wulian.kit.events.envelope import ReceivedEvent
 from wulian.kit.principal import Principal
@@ -23,12 +25,19 @@ from wulian.kit.principal import Principal
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class OutgoingEvent:
     id: str
     name: str
     audience: frozenset[str]
-    data: dict[str, Any]
+    message: Message
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        """The event as JSON for the browser; made only when somebody is there to receive it."""
+        data = MessageToDict(self.message, preserving_proto_field_name=True)
+        data.get("meta", {}).pop("audience", None)
+        return data
 
 
 @dataclass(eq=False)
@@ -44,10 +53,11 @@ def event_name(subject: str) -> str:
 
 
 def to_outgoing(event: ReceivedEvent) -> OutgoingEvent:
-    data = MessageToDict(event.message, preserving_proto_field_name=True)
-    data.get("meta", {}).pop("audience", None)
     return OutgoingEvent(
-        id=event.event_id, name=event_name(event.subject), audience=frozenset(event.meta.audience), data=data
+        id=event.event_id,
+        name=event_name(event.subject),
+        audience=frozenset(event.meta.audience),
+        message=event.message,
     )
 
 

@@ -9,6 +9,7 @@ import grpc
 
 from services.suggestions import domain, handlers
 from services.suggestions.repository import SuggestionRow
+from wulian.kit.batching import GroupCommit
 from wulian.kit.db import Database
 from wulian.kit.grpc_server import current_principal
 from wulian.suggestions.v1 import suggestions_pb2 as pb
@@ -37,12 +38,13 @@ class SuggestionService(suggestions_pb2_grpc.SuggestionServiceServicer):
     def __init__(self, db: Database, on_committed_event: Callable[[], None]) -> None:
         self.db = db
         self.on_committed_event = on_committed_event
+        self.submissions = GroupCommit(db, handlers.submit_suggestions)
 
     async def SubmitSuggestion(
         self, request: pb.SubmitSuggestionRequest, context: grpc.aio.ServicerContext
     ) -> pb.Suggestion:
         command = domain.SubmitSuggestion(title=request.title, content=request.content, category=request.category)
-        row = await self.db.in_session(handlers.submit_suggestion, current_principal(), command)
+        row = await self.submissions.submit(handlers.prepare_submission(current_principal(), command))
         self.on_committed_event()
         return to_proto(row)
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlmodel import Session
 
 from services.suggestions import domain, repository
 from services.suggestions.repository import SuggestionRow
+from wulian.kit.context import current_request_id
 from wulian.kit.errors import InvalidArgument, NotFound
 from wulian.kit.events.envelope import event_meta
-from wulian.kit.events.outbox import add_to_outbox
+from wulian.kit.events.outbox import add_many_to_outbox
 from wulian.kit.principal import Principal
 from wulian.suggestions.v1 import events_pb2
 
@@ -27,28 +29,71 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """A checked submission waiting for its number: who, what, and the request it came in."""
+
+    principal: Principal
+    valid: domain.ValidSubmission
+    request_id: str
+
+
+def prepare_submission(principal: Principal, command: domain.SubmitSuggestion) -> Submission:
+    """Everything about a submission that can be refused, decided before it joins a write."""
+    domain.ensure_may_submit(principal)
+    return Submission(principal, domain.validate_submission(command), current_request_id())
+
+
+def submit_suggestions(
+    session: Session, submissions: Sequence[Submission], clock: Clock = utc_now
+) -> list[SuggestionRow]:
+    """Number and store checked submissions with their events, in the caller's transaction.
+
+    Several submissions share one transaction under load (group commit, ``wulian.kit.batching``);
+    they share its clock reading too, so the year in their numbers is the same.
+    """
+    now = clock()
+    year = domain.submission_year(now)
+    numbers = repository.reserve_numbers(session, year, len(submissions))
+    rows = [
+        _new_row(submission, year, domain.suggestion_number(year, number), now)
+        for submission, number in zip(submissions, numbers, strict=True)
+    ]
+    repository.insert_many(session, rows)
+    events = [
+        (SUBMITTED_SUBJECT, _submitted(row, submission.principal, now), submission.request_id)
+        for row, submission in zip(rows, submissions, strict=True)
+    ]
+    add_many_to_outbox(session, events)
+    return rows
+
+
 def submit_suggestion(
     session: Session, principal: Principal, command: domain.SubmitSuggestion, clock: Clock = utc_now
 ) -> SuggestionRow:
-    """Store a deputy's suggestion under the next number of the year, and its event, in one commit."""
-    domain.ensure_may_submit(principal)
-    valid = domain.validate_submission(command)
-    now = clock()
-    year = domain.submission_year(now)
-    row = SuggestionRow(
+    """One submission in a transaction of its own (demo data, scripts)."""
+    [row] = submit_suggestions(session, [prepare_submission(principal, command)], clock)
+    session.commit()
+    return row
+
+
+def _new_row(submission: Submission, year: int, number: str, now: datetime) -> SuggestionRow:
+    return SuggestionRow(
         id=str(uuid.uuid4()),
-        number=domain.suggestion_number(year, repository.next_sequence(session, year)),
+        number=number,
         year=year,
-        title=valid.title,
-        content=valid.content,
-        category=valid.category.value,
+        title=submission.valid.title,
+        content=submission.valid.content,
+        category=submission.valid.category.value,
         status=domain.Status.SUBMITTED.value,
-        deputy_subject=principal.subject,
-        deputy_name=principal.name,
+        deputy_subject=submission.principal.subject,
+        deputy_name=submission.principal.name,
         submitted_at=now,
     )
-    repository.insert(session, row)
-    event = events_pb2.SuggestionSubmitted(
+
+
+def _submitted(row: SuggestionRow, principal: Principal, now: datetime) -> events_pb2.SuggestionSubmitted:
+    return events_pb2.SuggestionSubmitted(
         meta=event_meta(
             actor=principal,
             aggregate_type="suggestion",
@@ -62,9 +107,6 @@ def submit_suggestion(
         category=row.category,
         deputy_subject=row.deputy_subject,
     )
-    add_to_outbox(session, SUBMITTED_SUBJECT, event)
-    session.commit()
-    return row
 
 
 def get_suggestion(session: Session, principal: Principal, suggestion_id: str) -> SuggestionRow:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +11,7 @@ import grpc
 from services.suggestions import demo
 from services.suggestions.grpc_api import SuggestionService
 from wulian.kit.logs import configure_logging
-from wulian.kit.runtime import ServiceRuntime
+from wulian.kit.runtime import ServiceRuntime, run_service
 from wulian.kit.settings import Settings, load_settings
 from wulian.suggestions.v1 import suggestions_pb2_grpc
 
@@ -43,4 +42,4 @@ async def main(settings: Settings) -> None:
 def run() -> None:
     settings = load_settings()
     configure_logging("suggestions", settings.log_level, settings.log_json)
-    asyncio.run(main(settings))
+    run_service(main(settings))

@@ -38,18 +38,29 @@ def _metadata(context: grpc.aio.ServicerContext) -> dict[str, str]:
 
 
 class ServiceInterceptor(grpc.aio.ServerInterceptor):
+    """grpc.aio asks for the handler on every call; the wrapped handler of a method is built once."""
+
     def __init__(self, verifier: TokenVerifier) -> None:
         self.verifier = verifier
+        self._wrapped: dict[str, grpc.RpcMethodHandler] = {}
 
     async def intercept_service(
         self,
         continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
         details: grpc.HandlerCallDetails,
     ) -> grpc.RpcMethodHandler:
-        handler = await continuation(details)
         method = details.method  # type: ignore[attr-defined]
+        wrapped = self._wrapped.get(method)
+        if wrapped is not None:
+            return wrapped
+        handler = await continuation(details)
         if handler is None or method.startswith(PUBLIC_METHOD_PREFIXES) or not handler.unary_unary:
             return handler
+        wrapped = self._wrap(method, handler)
+        self._wrapped[method] = wrapped
+        return wrapped
+
+    def _wrap(self, method: str, handler: grpc.RpcMethodHandler) -> grpc.RpcMethodHandler:
         inner = handler.unary_unary
 
         async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import grpc
+import uvloop
 
 from wulian.kit.auth import TokenVerifier
 from wulian.kit.db import Database, make_engine, migrate
@@ -74,3 +76,10 @@ class ServiceRuntime:
             await stop.wait()
         finally:
             await self.stop()
+
+
+def run_service(main: Coroutine[Any, Any, None]) -> None:
+    """Run a service's ``main`` on uvloop (the gateway's uvicorn uses it too): grpc.aio and nats-py
+    spend less of each call in the event loop there than on the default loop."""
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        runner.run(main)

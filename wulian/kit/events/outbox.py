@@ -9,11 +9,13 @@ same transaction as the handler's effect.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from google.protobuf.message import Message
-from sqlalchemy import Column, DateTime, LargeBinary, update
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlalchemy import Column, Connection, DateTime, LargeBinary, bindparam, select, update
+from sqlmodel import Field, Session, SQLModel
 
 from wulian.kit.context import current_request_id
 
@@ -48,37 +50,61 @@ class InboxEntry(SQLModel, table=True):
 
 
 _INSERT = OutboxMessage.__table__.insert()  # type: ignore[attr-defined]
+_TABLE = OutboxMessage.__table__  # type: ignore[attr-defined]
 
 
-def add_to_outbox(session: Session, subject: str, event: Message) -> None:
-    """Write ``event`` in the caller's transaction; it is published after the caller commits."""
+@dataclass(frozen=True, slots=True)
+class PendingEvent:
+    """An outbox row as the relay needs it (read with Core: no ORM object per row)."""
+
+    seq: int
+    event_id: str
+    subject: str
+    event_type: str
+    payload: bytes
+    request_id: str
+
+
+def _values(subject: str, event: Message, request_id: str, created_at: datetime) -> dict[str, object]:
     meta = event.meta  # type: ignore[attr-defined]
-    values = {
+    return {
         "event_id": meta.event_id,
         "subject": subject,
         "event_type": event.DESCRIPTOR.full_name,
         "payload": event.SerializeToString(),
-        "request_id": meta.request_id or current_request_id(),
-        "created_at": _now(),
+        "request_id": meta.request_id or request_id,
+        "created_at": created_at,
     }
-    session.execute(_INSERT, values)
 
 
-def pending(session: Session, limit: int) -> list[OutboxMessage]:
-    query = (
-        select(OutboxMessage)
-        .where(col(OutboxMessage.published_at).is_(None))
-        .order_by(col(OutboxMessage.seq))
-        .limit(limit)
-    )
-    return list(session.exec(query))
+def add_to_outbox(session: Session, subject: str, event: Message) -> None:
+    """Write ``event`` in the caller's transaction; it is published after the caller commits."""
+    session.execute(_INSERT, _values(subject, event, current_request_id(), _now()))
 
 
-def mark_published(session: Session, seqs: list[int]) -> None:
+def add_many_to_outbox(session: Session, events: Sequence[tuple[str, Message, str]]) -> None:
+    """Write several (subject, event, request id) in the caller's transaction, in one statement."""
+    now = _now()
+    session.execute(_INSERT, [_values(subject, event, request_id, now) for subject, event, request_id in events])
+
+
+_COLUMNS = ("seq", "event_id", "subject", "event_type", "payload", "request_id")
+_PENDING = (
+    select(*(_TABLE.c[name] for name in _COLUMNS))
+    .where(_TABLE.c.published_at.is_(None))
+    .order_by(_TABLE.c.seq)
+    .limit(bindparam("limit"))
+)
+
+
+def pending(connection: Connection, limit: int) -> list[PendingEvent]:
+    """The oldest unpublished events, in the order they were committed."""
+    return [PendingEvent(*row) for row in connection.execute(_PENDING, {"limit": limit})]
+
+
+def mark_published(connection: Connection, seqs: list[int]) -> None:
     if seqs:
-        statement = update(OutboxMessage).where(col(OutboxMessage.seq).in_(seqs)).values(published_at=_now())
-        session.exec(statement)  # type: ignore[call-overload]
-        session.commit()
+        connection.execute(update(_TABLE).where(_TABLE.c.seq.in_(seqs)).values(published_at=_now()))
 
 
 def already_handled(session: Session, consumer: str, event_id: str) -> bool:

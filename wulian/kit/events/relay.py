@@ -15,7 +15,7 @@ from wulian.kit.context import REQUEST_ID_EVENT_HEADER
 from wulian.kit.db import Database
 from wulian.kit.events.envelope import EVENT_TYPE_HEADER
 from wulian.kit.events.link import NatsLink, NatsUnavailable
-from wulian.kit.events.outbox import OutboxMessage, mark_published, pending
+from wulian.kit.events.outbox import PendingEvent, mark_published, pending
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ class OutboxRelay:
             return 0
         js = await self.link.ensure_stream(self.service)
         results = await asyncio.gather(*(self._publish(js, row) for row in rows), return_exceptions=True)
-        acked = [row.seq for row, result in zip(rows, results, strict=True) if result is True and row.seq]
+        acked = [row.seq for row, result in zip(rows, results, strict=True) if result is True]
         if acked:
             await self.db.run(self._mark, acked)
         failures = [r for r in results if r is not True]
@@ -93,7 +93,7 @@ class OutboxRelay:
             raise NatsUnavailable(f"{len(failures)} of {len(rows)} events not acknowledged: {failures[0]!r}")
         return len(acked)
 
-    async def _publish(self, js: object, row: OutboxMessage) -> bool:
+    async def _publish(self, js: object, row: PendingEvent) -> bool:
         headers = {
             "Nats-Msg-Id": row.event_id,
             EVENT_TYPE_HEADER: row.event_type,
@@ -102,10 +102,10 @@ class OutboxRelay:
         await js.publish(row.subject, row.payload, timeout=self.ack_timeout_s, headers=headers)  # type: ignore[attr-defined]
         return True
 
-    def _load(self) -> list[OutboxMessage]:
-        with self.db.session() as session:
-            return pending(session, self.batch)
+    def _load(self) -> list[PendingEvent]:
+        with self.db.engine.connect() as connection:
+            return pending(connection, self.batch)
 
     def _mark(self, seqs: list[int]) -> None:
-        with self.db.session() as session:
-            mark_published(session, seqs)
+        with self.db.engine.begin() as connection:
+            mark_published(connection, seqs)
