@@ -42,7 +42,7 @@ async def authenticate(
         principal = await request.app.state.verifier.verify_async(credentials.credentials)
     except Unauthenticated as exc:
         raise HTTPException(401, exc.message) from None
-    if not allowed(request.method, request.url.path, principal.roles):
+    if not allowed(request.method, request.scope["path"], principal.roles):
         raise HTTPException(403, "您的角色无权进行此操作")
     return Caller(principal=principal, token=credentials.credentials)
 
