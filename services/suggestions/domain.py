@@ -18,17 +18,20 @@ The life of a suggestion is split along its seams:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from wulian.kit.errors import Conflict, InvalidArgument, PermissionDenied
 from wulian.kit.principal import CONGRESS_ROLES, Principal
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+E = TypeVar("E", bound=StrEnum)
 TITLE_MAX = 100
 CONTENT_MAX = 5000
 NOTE_MAX = 2000  # free-text fields other than the suggestion and the reply
+UNIT_MAX = 64
 DEFAULT_MAX_REHANDLINGS = 2  # a setting; how often "dissatisfied" sends a suggestion back
 DISCIPLINE_ROLES = frozenset({"discipline_commission", "discipline_station"})
 
@@ -226,21 +229,56 @@ class ValidSubmission:
     category: Category
 
 
+class Problems:
+    """Collects per-field problems so that a clerk sees all of them in one answer."""
+
+    def __init__(self) -> None:
+        self.details: list[dict[str, str]] = []
+
+    def add(self, field: str, message: str) -> None:
+        self.details.append({"field": field, "message": message})
+
+    def text(self, field: str, value: str, label: str, *, required: bool = True, limit: int = NOTE_MAX) -> str:
+        value = value.strip()
+        if required and not value:
+            self.add(field, f"{label}不能为空")
+        elif len(value) > limit:
+            self.add(field, f"{label}不能超过 {limit} 个字")
+        return value
+
+    def unit(self, field: str, value: str, label: str) -> str:
+        return self.text(field, value, label, limit=UNIT_MAX)
+
+    def choice(self, field: str, value: str, kind: type[E], label: str) -> E | None:
+        if value in kind.__members__.values():
+            return kind(value)
+        self.add(field, f"{label}不在可选范围内")
+        return None
+
+    def moment(self, field: str, value: datetime, label: str, *, now: datetime, not_before: datetime) -> datetime:
+        """A past moment of the handling: aware, not in the future, not before ``not_before``."""
+        if value.tzinfo is None or value.utcoffset() is None:
+            self.add(field, f"{label}须带时区")
+            return value
+        value = value.astimezone(UTC)
+        if value > now:
+            self.add(field, f"{label}不能晚于当前时间")
+        elif value < not_before:
+            self.add(field, f"{label}不能早于交办确认时间")
+        return value
+
+    def raise_if_any(self, message: str) -> None:
+        if self.details:
+            raise InvalidArgument(message, details=self.details)
+
+
 def submission_problems(command: SubmitSuggestion) -> list[dict[str, str]]:
     """The per-field problems of a suggestion's text, empty when there are none."""
-    problems: list[dict[str, str]] = []
-    title, content = command.title.strip(), command.content.strip()
-    if not title:
-        problems.append({"field": "title", "message": "标题不能为空"})
-    elif len(title) > TITLE_MAX:
-        problems.append({"field": "title", "message": f"标题不能超过 {TITLE_MAX} 个字"})
-    if not content:
-        problems.append({"field": "content", "message": "内容不能为空"})
-    elif len(content) > CONTENT_MAX:
-        problems.append({"field": "content", "message": f"内容不能超过 {CONTENT_MAX} 个字"})
-    if command.category not in Category.__members__.values():
-        problems.append({"field": "category", "message": "类别不在可选范围内"})
-    return problems
+    problems = Problems()
+    problems.text("title", command.title, "标题", limit=TITLE_MAX)
+    problems.text("content", command.content, "内容", limit=CONTENT_MAX)
+    problems.choice("category", command.category, Category, "类别")
+    return problems.details
 
 
 def validate_submission(command: SubmitSuggestion) -> ValidSubmission:

@@ -12,8 +12,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from services.suggestions import commands
-from services.suggestions.domain import CONTENT_MAX, ClueTransferState, EscalationReason, require_role
-from services.suggestions.records import UNIT_MAX, Problems
+from services.suggestions.domain import (
+    CONTENT_MAX,
+    UNIT_MAX,
+    ClueTransferState,
+    EscalationReason,
+    Problems,
+    require_role,
+)
 from wulian.kit.errors import Conflict, NotFound
 from wulian.kit.principal import Principal
 

@@ -7,6 +7,7 @@ in the gateway's event stream, as selectors ("subject:<sub>", "role:<role>", "or
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
@@ -29,13 +30,14 @@ def org_unit(unit: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
+class Event(ABC):
     name: ClassVar[str] = ""
     suggestion_id: str
     occurred_at: datetime
 
+    @abstractmethod
     def audience(self) -> list[str]:
-        raise NotImplementedError
+        """Who is told of this event, as selectors."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from services.suggestions.domain import (
     Category,
     Status,
     SubmitSuggestion,
+    ValidSubmission,
     acting_unit,
     ensure_allowed,
     ensure_may_submit,
@@ -72,16 +73,7 @@ class Suggestion:
         now = clocks.as_utc(now)
         deputy_subject, deputy_name = _drafting_deputy(principal, command)
         valid = validate_submission(SubmitSuggestion(command.title, command.content, command.category))
-        suggestion = cls(
-            id=suggestion_id,
-            title=valid.title,
-            content=valid.content,
-            category=valid.category,
-            deputy_subject=deputy_subject,
-            deputy_name=deputy_name,
-            drafted_by=principal.subject,
-            created_at=now,
-        )
+        suggestion = cls._new(suggestion_id, valid, deputy_subject, deputy_name, principal.subject, now)
         suggestion.events.append(ev.DraftCreated(suggestion_id, now, deputy_subject, principal.subject))
         return suggestion
 
@@ -93,18 +85,30 @@ class Suggestion:
         now = clocks.as_utc(now)
         ensure_may_submit(principal)
         valid = validate_submission(command)
-        suggestion = cls(
+        suggestion = cls._new(suggestion_id, valid, principal.subject, principal.name, principal.subject, now)
+        suggestion._mark_submitted(number, now)
+        return suggestion
+
+    @classmethod
+    def _new(
+        cls,
+        suggestion_id: str,
+        valid: ValidSubmission,
+        deputy_subject: str,
+        deputy_name: str,
+        drafted_by: str,
+        now: datetime,
+    ) -> Suggestion:
+        return cls(
             id=suggestion_id,
             title=valid.title,
             content=valid.content,
             category=valid.category,
-            deputy_subject=principal.subject,
-            deputy_name=principal.name,
-            drafted_by=principal.subject,
+            deputy_subject=deputy_subject,
+            deputy_name=deputy_name,
+            drafted_by=drafted_by,
             created_at=now,
         )
-        suggestion._mark_submitted(number, now)
-        return suggestion
 
     # --- draft and submission -------------------------------------------------------------------
 

@@ -8,66 +8,18 @@ checks here concern the input alone; state and actor are the aggregate's busines
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from enum import StrEnum
-from typing import TypeVar
+from datetime import datetime
 
 from services.suggestions import commands
 from services.suggestions.domain import (
     CONTENT_MAX,
-    NOTE_MAX,
+    UNIT_MAX,
     ContactMethod,
     Grade,
+    Problems,
     ReplyResult,
     Satisfaction,
 )
-from wulian.kit.errors import InvalidArgument
-
-UNIT_MAX = 64
-E = TypeVar("E", bound=StrEnum)
-
-
-class Problems:
-    """Collects per-field problems so that a clerk sees all of them in one answer."""
-
-    def __init__(self) -> None:
-        self.details: list[dict[str, str]] = []
-
-    def add(self, field: str, message: str) -> None:
-        self.details.append({"field": field, "message": message})
-
-    def text(self, field: str, value: str, label: str, *, required: bool = True, limit: int = NOTE_MAX) -> str:
-        value = value.strip()
-        if required and not value:
-            self.add(field, f"{label}不能为空")
-        elif len(value) > limit:
-            self.add(field, f"{label}不能超过 {limit} 个字")
-        return value
-
-    def unit(self, field: str, value: str, label: str) -> str:
-        return self.text(field, value, label, limit=UNIT_MAX)
-
-    def choice(self, field: str, value: str, kind: type[E], label: str) -> E | None:
-        if value in kind.__members__.values():
-            return kind(value)
-        self.add(field, f"{label}不在可选范围内")
-        return None
-
-    def moment(self, field: str, value: datetime, label: str, *, now: datetime, not_before: datetime) -> datetime:
-        """A past moment of the handling: aware, not in the future, not before ``not_before``."""
-        if value.tzinfo is None or value.utcoffset() is None:
-            self.add(field, f"{label}须带时区")
-            return value
-        value = value.astimezone(UTC)
-        if value > now:
-            self.add(field, f"{label}不能晚于当前时间")
-        elif value < not_before:
-            self.add(field, f"{label}不能早于交办确认时间")
-        return value
-
-    def raise_if_any(self, message: str) -> None:
-        if self.details:
-            raise InvalidArgument(message, details=self.details)
 
 
 @dataclass(frozen=True, slots=True)
