@@ -17,6 +17,7 @@ The life of a suggestion is split along its seams:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -296,8 +297,19 @@ def submission_year(submitted_at: datetime) -> int:
     return submitted_at.astimezone(SHANGHAI).year
 
 
-def suggestion_number(year: int, sequence: int) -> str:
+def suggestion_number(year: int, sequence: int, session: str = "") -> str:
+    """``2026-0001`` between sessions; ``2026-S3-0001`` for one handed in at a session (会次) coded S3."""
+    if session:
+        return f"{year}-{session}-{sequence:04d}"
     return f"{year}-{sequence:04d}"
+
+
+SESSION_CODE = re.compile(r"^[A-Za-z0-9]{1,8}$")
+
+
+def valid_session_code(code: str) -> bool:
+    """A congress session's code in numbers: short letters and digits (``S3``), or "" between sessions."""
+    return code == "" or SESSION_CODE.fullmatch(code) is not None
 
 
 def ensure_may_submit(principal: Principal) -> None:

@@ -1,4 +1,10 @@
-"""Use cases of the suggestions service: each takes its session and clock as parameters."""
+"""Use cases of the suggestions service: load the aggregate, let it decide, save it with its events.
+
+Each function takes its database session first (``Database.in_session`` runs it) and commits what it
+changed together with the events the aggregate recorded (outbox), or nothing at all. A suggestion
+outside the caller's scope is reported as not found, before any other check, so that its existence
+is not given away.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +12,24 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlmodel import Session
 
-from services.suggestions import domain, repository
-from services.suggestions.repository import SuggestionRow
+from services.suggestions import commands, domain, event_messages, repository
+from services.suggestions.model import Suggestion
+from services.suggestions.repository import ListFilter, Loaded
 from wulian.kit.context import current_request_id
 from wulian.kit.errors import InvalidArgument, NotFound
-from wulian.kit.events.envelope import event_meta
 from wulian.kit.events.outbox import add_many_to_outbox
-from wulian.kit.principal import Principal
-from wulian.suggestions.v1 import events_pb2
+from wulian.kit.principal import CONGRESS_ROLES, Principal
 
-SUBMITTED_SUBJECT = "wulian.suggestions.suggestion.submitted"
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
+OVERDUE_FILTERS = ("", "contact", "reply", "any")
 
 Clock = Callable[[], datetime]
+Action = Callable[[Suggestion, datetime], None]
 
 
 def utc_now() -> datetime:
@@ -30,23 +37,38 @@ def utc_now() -> datetime:
 
 
 @dataclass(frozen=True, slots=True)
+class Rules:
+    """The settings the handlers apply: the session now sitting and the re-handling limit."""
+
+    congress_session: str = ""
+    max_rehandlings: int = domain.DEFAULT_MAX_REHANDLINGS
+
+
+DEFAULT_RULES = Rules()
+
+
+# --- submission ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
 class Submission:
     """A checked submission waiting for its number: who, what, and the request it came in."""
 
     principal: Principal
-    valid: domain.ValidSubmission
+    command: domain.SubmitSuggestion
     request_id: str
 
 
 def prepare_submission(principal: Principal, command: domain.SubmitSuggestion) -> Submission:
     """Everything about a submission that can be refused, decided before it joins a write."""
     domain.ensure_may_submit(principal)
-    return Submission(principal, domain.validate_submission(command), current_request_id())
+    domain.validate_submission(command)
+    return Submission(principal, command, current_request_id())
 
 
 def submit_suggestions(
-    session: Session, submissions: Sequence[Submission], clock: Clock = utc_now
-) -> list[SuggestionRow]:
+    session: Session, submissions: Sequence[Submission], clock: Clock = utc_now, rules: Rules = DEFAULT_RULES
+) -> list[Suggestion]:
     """Number and store checked submissions with their events, in the caller's transaction.
 
     Several submissions share one transaction under load (group commit, ``wulian.kit.batching``);
@@ -54,68 +76,150 @@ def submit_suggestions(
     """
     now = clock()
     year = domain.submission_year(now)
-    numbers = repository.reserve_numbers(session, year, len(submissions))
-    rows = [
-        _new_row(submission, year, domain.suggestion_number(year, number), now)
-        for submission, number in zip(submissions, numbers, strict=True)
+    sequence = repository.reserve_numbers(session, year, len(submissions), rules.congress_session)
+    suggestions = [
+        Suggestion.submit_new(
+            str(uuid.uuid4()),
+            submission.principal,
+            submission.command,
+            domain.suggestion_number(year, number, rules.congress_session),
+            now,
+            rules.congress_session,
+        )
+        for submission, number in zip(submissions, sequence, strict=True)
     ]
-    repository.insert_many(session, rows)
-    events = [
-        (SUBMITTED_SUBJECT, _submitted(row, submission.principal, now), submission.request_id)
-        for row, submission in zip(rows, submissions, strict=True)
-    ]
-    add_many_to_outbox(session, events)
-    return rows
+    repository.insert_new(session, suggestions)
+    rows = []
+    for suggestion, submission in zip(suggestions, submissions, strict=True):
+        rows += event_messages.to_outbox_rows(
+            suggestion.events, actor=submission.principal, request_id=submission.request_id
+        )
+        suggestion.events.clear()
+    add_many_to_outbox(session, rows)
+    return suggestions
 
 
 def submit_suggestion(
     session: Session, principal: Principal, command: domain.SubmitSuggestion, clock: Clock = utc_now
-) -> SuggestionRow:
+) -> Suggestion:
     """One submission in a transaction of its own (demo data, scripts)."""
-    [row] = submit_suggestions(session, [prepare_submission(principal, command)], clock)
+    [suggestion] = submit_suggestions(session, [prepare_submission(principal, command)], clock)
     session.commit()
-    return row
+    return suggestion
 
 
-def _new_row(submission: Submission, year: int, number: str, now: datetime) -> SuggestionRow:
-    return SuggestionRow(
-        id=str(uuid.uuid4()),
-        number=number,
-        year=year,
-        title=submission.valid.title,
-        content=submission.valid.content,
-        category=submission.valid.category.value,
-        status=domain.Status.SUBMITTED.value,
-        deputy_subject=submission.principal.subject,
-        deputy_name=submission.principal.name,
-        submitted_at=now,
-    )
+def draft_suggestion(
+    session: Session,
+    principal: Principal,
+    command: commands.DraftSuggestion,
+    *,
+    submit: bool,
+    clock: Clock = utc_now,
+    rules: Rules = DEFAULT_RULES,
+) -> Loaded:
+    """A draft by a deputy or by a congress clerk on a deputy's behalf; ``submit`` submits it at once."""
+    now = clock()
+    suggestion = Suggestion.draft(str(uuid.uuid4()), principal, command, now)
+    if submit:
+        suggestion.submit(principal, _next_number(session, now, rules), now, rules.congress_session)
+    repository.insert_new(session, [suggestion])
+    _commit(session, suggestion, principal)
+    return Loaded(suggestion, 1)
 
 
-def _submitted(row: SuggestionRow, principal: Principal, now: datetime) -> events_pb2.SuggestionSubmitted:
-    return events_pb2.SuggestionSubmitted(
-        meta=event_meta(
-            actor=principal,
-            aggregate_type="suggestion",
-            aggregate_id=row.id,
-            audience=domain.submitted_audience(principal.subject),
-            occurred_at=now,
-        ),
-        suggestion_id=row.id,
-        number=row.number,
-        title=row.title,
-        category=row.category,
-        deputy_subject=row.deputy_subject,
-    )
+def _next_number(session: Session, now: datetime, rules: Rules) -> str:
+    year = domain.submission_year(now)
+    [number] = repository.reserve_numbers(session, year, 1, rules.congress_session)
+    return domain.suggestion_number(year, number, rules.congress_session)
 
 
-def get_suggestion(session: Session, principal: Principal, suggestion_id: str) -> SuggestionRow:
-    """One suggestion; a suggestion outside the caller's scope is reported as not found."""
-    domain.visibility(principal)  # refuses roles that see no suggestions at all
-    row = repository.get(session, suggestion_id)
-    if row is None or not domain.may_view(principal, row.deputy_subject):
+# --- every other transition ----------------------------------------------------------------------
+
+
+def act(session: Session, principal: Principal, suggestion_id: str, action: Action, clock: Clock = utc_now) -> Loaded:
+    """Load a suggestion the caller may see, apply ``action`` (an aggregate method), save it with its
+    events; a concurrent save of the same suggestion makes this one fail with Conflict."""
+    loaded = load_visible(session, principal, suggestion_id)
+    suggestion = loaded.suggestion
+    action(suggestion, clock())
+    version = repository.save(session, suggestion, loaded.version)
+    _commit(session, suggestion, principal)
+    return Loaded(suggestion, version)
+
+
+def submit_draft(
+    session: Session, principal: Principal, suggestion_id: str, clock: Clock = utc_now, rules: Rules = DEFAULT_RULES
+) -> Loaded:
+    def submit(suggestion: Suggestion, now: datetime) -> None:
+        domain.ensure_allowed(domain.Action.SUBMIT, suggestion.status)  # before a number is taken
+        suggestion.submit(principal, _next_number(session, now, rules), now, rules.congress_session)
+
+    return act(session, principal, suggestion_id, submit, clock)
+
+
+def evaluate(
+    session: Session,
+    principal: Principal,
+    suggestion_id: str,
+    command: commands.EvaluateHandling,
+    clock: Clock = utc_now,
+    rules: Rules = DEFAULT_RULES,
+) -> Loaded:
+    def verdict(suggestion: Suggestion, now: datetime) -> None:
+        suggestion.evaluate(principal, command, now, rules.max_rehandlings)
+
+    return act(session, principal, suggestion_id, verdict, clock)
+
+
+def _commit(session: Session, suggestion: Suggestion, actor: Principal | None) -> None:
+    rows = event_messages.to_outbox_rows(suggestion.events, actor=actor, request_id=current_request_id())
+    if rows:
+        add_many_to_outbox(session, rows)
+    session.commit()
+    suggestion.events.clear()
+
+
+# --- deadlines and clue transfers (no human actor) -----------------------------------------------
+
+
+def raise_deadlines(session: Session, suggestion_id: str, clock: Clock = utc_now) -> int:
+    """Raise the due deadline notices of one suggestion, each exactly once; how many were raised.
+
+    The raised notices are kept in the suggestion and saved with their events in one transaction,
+    against the version read: two schedulers racing on one suggestion cannot both raise a notice.
+    """
+    loaded = repository.load(session, suggestion_id)
+    if loaded is None:
+        return 0
+    raised = loaded.suggestion.raise_due_deadlines(clock())
+    if not raised:
+        return 0
+    repository.save(session, loaded.suggestion, loaded.version)  # also moves next_check_at on
+    _commit(session, loaded.suggestion, None)
+    return len(raised)
+
+
+def record_clue_transfer(
+    session: Session, suggestion_id: str, command: commands.RecordClueTransfer, clock: Clock = utc_now
+) -> None:
+    loaded = repository.load(session, suggestion_id)
+    if loaded is None:
         raise NotFound("未找到该建议")
-    return row
+    loaded.suggestion.record_clue_transfer(command, clock())
+    repository.save(session, loaded.suggestion, loaded.version)
+    _commit(session, loaded.suggestion, None)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def load_visible(session: Session, principal: Principal, suggestion_id: str) -> Loaded:
+    """One suggestion the caller may see; anything else is reported as not found."""
+    domain.visibility(principal)  # refuses roles that see no suggestions at all
+    loaded = repository.load(session, suggestion_id)
+    if loaded is None or not loaded.suggestion.visible_to(principal):
+        raise NotFound("未找到该建议")
+    return loaded
 
 
 def list_suggestions(
@@ -124,27 +228,58 @@ def list_suggestions(
     *,
     page_size: int,
     page_token: str,
-    status: str = "",
-    category: str = "",
-    year: int = 0,
-) -> tuple[list[SuggestionRow], str, int]:
+    filters: ListFilter,
+    clock: Clock = utc_now,
+) -> tuple[list[Loaded], str, int]:
     scope = domain.visibility(principal)
+    problems = domain.Problems()
     if not 0 <= page_size <= MAX_PAGE_SIZE:
-        raise InvalidArgument(f"每页条数应在 1 到 {MAX_PAGE_SIZE} 之间")
+        problems.add("page_size", f"每页条数应在 1 到 {MAX_PAGE_SIZE} 之间")
+    if filters.overdue not in OVERDUE_FILTERS:
+        problems.add("overdue", "逾期筛选只能是 contact（逾期未联系）、reply（逾期未答复）或 any")
+    if filters.status and filters.status not in domain.Status.__members__.values():
+        problems.add("status", "状态不在可选范围内")
     try:
         offset = repository.decode_page_token(page_token)
     except ValueError:
-        raise InvalidArgument("分页标记无效，请从第一页重新查询") from None
+        problems.add("page_token", "分页标记无效，请从第一页重新查询")
+        offset = 0
+    problems.raise_if_any("查询条件未通过校验")
     limit = page_size or DEFAULT_PAGE_SIZE
-    rows, total = repository.list_visible(
+    items, total = repository.list_visible(
         session,
         scope=scope,
         subject=principal.subject,
+        org_unit=principal.org_unit,
+        sees_drafts=principal.has_any(*CONGRESS_ROLES),
+        filters=filters,
+        now=clock(),
         offset=offset,
         limit=limit,
-        status=status,
-        category=category,
-        year=year,
     )
     next_token = repository.encode_page_token(offset + limit) if offset + limit < total else ""
-    return rows, next_token, total
+    return items, next_token, total
+
+
+@dataclass(frozen=True, slots=True)
+class StatsRows:
+    units: list[dict[str, Any]]
+    deputies: list[dict[str, Any]]
+
+
+def get_stats(session: Session, principal: Principal, year: int, clock: Clock = utc_now) -> StatsRows:
+    """The counts per unit and per deputy that the caller may see.
+
+    A handling unit sees its own rows; a deputy sees every unit's rows (the handling of suggestions
+    is reported to deputies) and their own deputy rows; congress staff, the supervision office and
+    the discipline roles see everything.
+    """
+    scope = domain.visibility(principal)
+    if year and not 2000 <= year <= 2100:
+        raise InvalidArgument("年度应在 2000 到 2100 之间", details=[{"field": "year", "message": "年度无效"}])
+    unit = principal.org_unit if scope is domain.Scope.ORG_UNIT else ""
+    units = repository.unit_stats_rows(session, year=year, unit=unit, now=clock())
+    if scope is domain.Scope.ORG_UNIT:
+        return StatsRows(units, [])
+    subject = principal.subject if scope is domain.Scope.OWN else ""
+    return StatsRows(units, repository.deputy_stats_rows(session, year=year, subject=subject))

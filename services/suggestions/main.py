@@ -10,6 +10,8 @@ import grpc
 
 from services.suggestions import demo
 from services.suggestions.grpc_api import SuggestionService
+from services.suggestions.handlers import Rules
+from services.suggestions.scheduler import DeadlineScheduler
 from wulian.kit.logs import configure_logging
 from wulian.kit.runtime import ServiceRuntime, run_service
 from wulian.kit.settings import Settings, load_settings
@@ -22,7 +24,11 @@ log = logging.getLogger(__name__)
 def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server], None]]:
     """The service's runtime and the function that registers its servicer on a gRPC server."""
     runtime = ServiceRuntime.create("suggestions", settings, MIGRATIONS)
-    service = SuggestionService(runtime.db, on_committed_event=runtime.relay.notify)
+    rules = Rules(settings.suggestion_session, settings.suggestion_max_rehandlings)
+    service = SuggestionService(runtime.db, on_committed_event=runtime.relay.notify, rules=rules)
+
+    scheduler = DeadlineScheduler(runtime.db, runtime.relay.notify, interval_s=settings.deadline_check_interval_s)
+    runtime.background.append(scheduler.run_forever)
 
     def register(server: grpc.aio.Server) -> None:
         suggestions_pb2_grpc.add_SuggestionServiceServicer_to_server(service, server)

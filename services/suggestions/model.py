@@ -48,6 +48,7 @@ class Suggestion:
     created_at: datetime
     status: Status = Status.DRAFT
     number: str = ""
+    session: str = ""  # the congress session (会次) the number belongs to; "" between sessions
     submitted_at: datetime | None = None
     cosigners: list[records.Cosigner] = field(default_factory=list)
     assignment: records.Assignment | None = None
@@ -79,14 +80,20 @@ class Suggestion:
 
     @classmethod
     def submit_new(
-        cls, suggestion_id: str, principal: Principal, command: SubmitSuggestion, number: str, now: datetime
+        cls,
+        suggestion_id: str,
+        principal: Principal,
+        command: SubmitSuggestion,
+        number: str,
+        now: datetime,
+        session: str = "",
     ) -> Suggestion:
         """A deputy's suggestion submitted at once, without a draft (one event: submitted)."""
         now = clocks.as_utc(now)
         ensure_may_submit(principal)
         valid = validate_submission(command)
         suggestion = cls._new(suggestion_id, valid, principal.subject, principal.name, principal.subject, now)
-        suggestion._mark_submitted(number, now)
+        suggestion._mark_submitted(number, now, session)
         return suggestion
 
     @classmethod
@@ -120,12 +127,12 @@ class Suggestion:
         self.title, self.content, self.category = valid.title, valid.content, valid.category
         self.events.append(ev.DraftEdited(self.id, now, self.deputy_subject))
 
-    def submit(self, principal: Principal, number: str, now: datetime) -> None:
-        """Submit a draft under ``number``, which the caller draws from the year's counter."""
+    def submit(self, principal: Principal, number: str, now: datetime, session: str = "") -> None:
+        """Submit a draft under ``number``, which the caller draws from the counter of the year and session."""
         ensure_allowed(Action.SUBMIT, self.status)
         now = clocks.as_utc(now)
         self._ensure_draft_author(principal)
-        self._mark_submitted(number, now)
+        self._mark_submitted(number, now, session)
 
     def add_cosigner(self, principal: Principal, command: commands.AddCosigner, now: datetime) -> None:
         ensure_allowed(Action.ADD_COSIGNER, self.status)
@@ -173,9 +180,7 @@ class Suggestion:
             )
         )
 
-    def send_back_assignment(
-        self, principal: Principal, command: commands.SendBackAssignment, now: datetime
-    ) -> None:
+    def send_back_assignment(self, principal: Principal, command: commands.SendBackAssignment, now: datetime) -> None:
         """The proposal goes back to congress staff, who may propose anew."""
         ensure_allowed(Action.SEND_BACK_ASSIGNMENT, self.status)
         now = clocks.as_utc(now)
@@ -296,16 +301,12 @@ class Suggestion:
             raise PermissionDenied("只有人大常委会联络人员、专（工）委或领导可以提请督办")
         if any(e.open for e in self.escalations):
             raise Conflict("该建议已有尚未回复的督办，请待纪委监委回复后再提请")
-        escalation = esc.escalation_from(
-            command, no=len(self.escalations) + 1, escalated_by=principal.subject, now=now
-        )
+        escalation = esc.escalation_from(command, no=len(self.escalations) + 1, escalated_by=principal.subject, now=now)
         self.escalations.append(escalation)
         transfer = escalation.clue_transfer.state if escalation.clue_transfer else None
         self.events.append(ev.SuggestionEscalated(self.id, now, escalation.no, escalation.reasons, transfer))
 
-    def respond_to_escalation(
-        self, principal: Principal, command: commands.RespondToEscalation, now: datetime
-    ) -> None:
+    def respond_to_escalation(self, principal: Principal, command: commands.RespondToEscalation, now: datetime) -> None:
         now = clocks.as_utc(now)
         escalation = esc.responded(esc.find(self.escalations, command.escalation_no), principal, command, now)
         self._replace_escalation(escalation)
@@ -381,10 +382,10 @@ class Suggestion:
 
     # --- helpers --------------------------------------------------------------------------------
 
-    def _mark_submitted(self, number: str, now: datetime) -> None:
+    def _mark_submitted(self, number: str, now: datetime, session: str) -> None:
         if not number:
             raise ValueError("a submitted suggestion needs its number")
-        self.number, self.submitted_at, self.status = number, now, Status.SUBMITTED
+        self.number, self.session, self.submitted_at, self.status = number, session, now, Status.SUBMITTED
         self.events.append(
             ev.SuggestionSubmitted(
                 self.id, now, number, self.title, self.category.value, self.deputy_subject, self.cosigner_subjects

@@ -7,7 +7,7 @@ import asyncio
 import logging
 import signal
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,9 +49,13 @@ class ServiceRuntime:
         )
 
     server: grpc.aio.Server | None = None
+    # the service's own loops (deadline scheduler, retries), run from start to stop
+    background: list[Callable[[], Coroutine[Any, Any, None]]] = field(default_factory=list)
+    _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def start(self, register: Callable[[grpc.aio.Server], None]) -> None:
         self.relay.start()
+        self._tasks = [asyncio.create_task(loop(), name=f"{self.name}-background") for loop in self.background]
         address = self.settings.grpc_address(self.name)
         self.server, _health = await start_server(address, self.verifier, register)
         log.info("%s serving gRPC on %s", self.name, address)
@@ -61,6 +65,9 @@ class ServiceRuntime:
         log.info("%s stopping", self.name)
         if self.server is not None:
             await self.server.stop(grace=5)
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.relay.stop()
         await self.link.close()
         self.db.close()

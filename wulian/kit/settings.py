@@ -67,6 +67,16 @@ class Settings(BaseSettings):
     # events
     nats_url: str = "nats://127.0.0.1:14222"
 
+    # suggestions (意见建议联办)
+    # code of the congress session (会次) now sitting, in suggestion numbers (2026-S3-0001); "" between sessions
+    suggestion_session: str = Field(default="", pattern=r"^[A-Za-z0-9]{0,8}$")
+    # how often a dissatisfied verdict may send a suggestion back for re-handling
+    suggestion_max_rehandlings: int = Field(default=2, ge=0, le=10)
+    # the deadline scheduler's longest sleep; it wakes earlier for a deadline that is nearer
+    deadline_check_interval_s: float = Field(default=60.0, gt=0)
+    # how often pending clue transfers are retried while the clue service does not answer
+    clue_transfer_retry_s: float = Field(default=30.0, gt=0)
+
     # persistence: empty means a SQLite file per service under var_dir
     database_url: str = ""
     demo_data: bool = True

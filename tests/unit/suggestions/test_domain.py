@@ -78,3 +78,9 @@ def test_deputy_sees_only_own() -> None:
     deputy = person("deputy", subject="me")
     assert domain.may_view(deputy, "me")
     assert not domain.may_view(deputy, "someone-else")
+
+
+def test_numbers_carry_the_session_code_when_a_session_is_on():
+    assert domain.suggestion_number(2026, 7, "S3") == "2026-S3-0007"
+    assert domain.valid_session_code("S3") and domain.valid_session_code("")
+    assert not domain.valid_session_code("三次会议") and not domain.valid_session_code("S-3")

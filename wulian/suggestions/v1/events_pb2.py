@@ -22,16 +22,51 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from wulian.common.v1 import events_pb2 as wulian_dot_common_dot_v1_dot_events__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"wulian/suggestions/v1/events.proto\x12\x15wulian.suggestions.v1\x1a\x1dwulian/common/v1/events.proto\"\xa0\x01\n\x13SuggestionSubmitted\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x0e\n\x06number\x18\x03 \x01(\t\x12\r\n\x05title\x18\x04 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x05 \x01(\t\x12\x16\n\x0e\x64\x65puty_subject\x18\x06 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"wulian/suggestions/v1/events.proto\x12\x15wulian.suggestions.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1dwulian/common/v1/events.proto\"|\n\x0c\x44raftCreated\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x16\n\x0e\x64\x65puty_subject\x18\x03 \x01(\t\x12\x12\n\ndrafted_by\x18\x04 \x01(\t\"g\n\x0b\x44raftEdited\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x16\n\x0e\x64\x65puty_subject\x18\x03 \x01(\t\"\xb3\x01\n\x13SuggestionSubmitted\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x0e\n\x06number\x18\x03 \x01(\t\x12\r\n\x05title\x18\x04 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x05 \x01(\t\x12\x16\n\x0e\x64\x65puty_subject\x18\x06 \x01(\t\x12\x11\n\tcosigners\x18\x07 \x03(\t\"\x83\x01\n\rCosignerAdded\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x16\n\x0e\x64\x65puty_subject\x18\x03 \x01(\t\x12\x18\n\x10\x63osigner_subject\x18\x04 \x01(\t\"\x8c\x01\n\x12\x41ssignmentProposed\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x11\n\tlead_unit\x18\x03 \x01(\t\x12\x10\n\x08\x63o_units\x18\x04 \x03(\t\x12\x0f\n\x07\x63omplex\x18\x05 \x01(\x08\"{\n\x12\x41ssignmentSentBack\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x13\n\x0bproposed_by\x18\x04 \x01(\t\"\x8b\x02\n\x13\x41ssignmentConfirmed\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x16\n\x0e\x64\x65puty_subject\x18\x03 \x01(\t\x12\x11\n\tlead_unit\x18\x04 \x01(\t\x12\x10\n\x08\x63o_units\x18\x05 \x03(\t\x12\x0f\n\x07\x63omplex\x18\x06 \x01(\x08\x12\x32\n\x0e\x63ontact_due_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0creply_due_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x8d\x01\n\x0f\x43ontactRecorded\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x0c\n\x04unit\x18\x03 \x01(\t\x12\x16\n\x0e\x64\x65puty_subject\x18\x04 \x01(\t\x12\x12\n\nwithin_48h\x18\x05 \x01(\x08\"w\n\x12\x43oUnitOpinionGiven\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x0c\n\x04unit\x18\x03 \x01(\t\x12\x11\n\tlead_unit\x18\x04 \x01(\t\"\xbe\x01\n\x11SuggestionReplied\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x0c\n\x04unit\x18\x03 \x01(\t\x12\x0e\n\x06result\x18\x04 \x01(\t\x12\r\n\x05round\x18\x05 \x01(\x05\x12\x0f\n\x07on_time\x18\x06 \x01(\x08\x12\x16\n\x0e\x64\x65puty_subject\x18\x07 \x01(\t\x12\x11\n\tcosigners\x18\x08 \x03(\t\"\xe3\x01\n\x13SuggestionEvaluated\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x11\n\tlead_unit\x18\x03 \x01(\t\x12\x10\n\x08\x63o_units\x18\x04 \x03(\t\x12\x0f\n\x07overall\x18\x05 \x01(\t\x12\r\n\x05round\x18\x06 \x01(\x05\x12\x0e\n\x06\x63losed\x18\x07 \x01(\x08\x12\x35\n\x11rehandling_due_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"e\n\x13ReturnVisitRecorded\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x0c\n\x04unit\x18\x03 \x01(\t\"\x96\x01\n\x13SuggestionEscalated\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x15\n\rescalation_no\x18\x03 \x01(\x05\x12\x0f\n\x07reasons\x18\x04 \x03(\t\x12\x15\n\rclue_transfer\x18\x05 \x01(\t\"\x84\x01\n\x13\x45scalationResponded\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x15\n\rescalation_no\x18\x03 \x01(\x05\x12\x14\n\x0c\x65scalated_by\x18\x04 \x01(\t\"{\n\x0f\x43lueTransferred\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x15\n\rescalation_no\x18\x03 \x01(\x05\x12\x0f\n\x07\x63lue_id\x18\x04 \x01(\t\"\x8c\x01\n\x0e\x43ontactOverdue\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x0c\n\x04unit\x18\x03 \x01(\t\x12*\n\x06\x64ue_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x9e\x01\n\x0cReplyDueSoon\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x11\n\tlead_unit\x18\x03 \x01(\t\x12\r\n\x05round\x18\x04 \x01(\x05\x12*\n\x06\x64ue_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x9e\x01\n\x0cReplyOverdue\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x15\n\rsuggestion_id\x18\x02 \x01(\t\x12\x11\n\tlead_unit\x18\x03 \x01(\t\x12\r\n\x05round\x18\x04 \x01(\x05\x12*\n\x06\x64ue_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestampb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'wulian.suggestions.v1.events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_SUGGESTIONSUBMITTED']._serialized_start=93
-  _globals['_SUGGESTIONSUBMITTED']._serialized_end=253
+  _globals['_DRAFTCREATED']._serialized_start=125
+  _globals['_DRAFTCREATED']._serialized_end=249
+  _globals['_DRAFTEDITED']._serialized_start=251
+  _globals['_DRAFTEDITED']._serialized_end=354
+  _globals['_SUGGESTIONSUBMITTED']._serialized_start=357
+  _globals['_SUGGESTIONSUBMITTED']._serialized_end=536
+  _globals['_COSIGNERADDED']._serialized_start=539
+  _globals['_COSIGNERADDED']._serialized_end=670
+  _globals['_ASSIGNMENTPROPOSED']._serialized_start=673
+  _globals['_ASSIGNMENTPROPOSED']._serialized_end=813
+  _globals['_ASSIGNMENTSENTBACK']._serialized_start=815
+  _globals['_ASSIGNMENTSENTBACK']._serialized_end=938
+  _globals['_ASSIGNMENTCONFIRMED']._serialized_start=941
+  _globals['_ASSIGNMENTCONFIRMED']._serialized_end=1208
+  _globals['_CONTACTRECORDED']._serialized_start=1211
+  _globals['_CONTACTRECORDED']._serialized_end=1352
+  _globals['_COUNITOPINIONGIVEN']._serialized_start=1354
+  _globals['_COUNITOPINIONGIVEN']._serialized_end=1473
+  _globals['_SUGGESTIONREPLIED']._serialized_start=1476
+  _globals['_SUGGESTIONREPLIED']._serialized_end=1666
+  _globals['_SUGGESTIONEVALUATED']._serialized_start=1669
+  _globals['_SUGGESTIONEVALUATED']._serialized_end=1896
+  _globals['_RETURNVISITRECORDED']._serialized_start=1898
+  _globals['_RETURNVISITRECORDED']._serialized_end=1999
+  _globals['_SUGGESTIONESCALATED']._serialized_start=2002
+  _globals['_SUGGESTIONESCALATED']._serialized_end=2152
+  _globals['_ESCALATIONRESPONDED']._serialized_start=2155
+  _globals['_ESCALATIONRESPONDED']._serialized_end=2287
+  _globals['_CLUETRANSFERRED']._serialized_start=2289
+  _globals['_CLUETRANSFERRED']._serialized_end=2412
+  _globals['_CONTACTOVERDUE']._serialized_start=2415
+  _globals['_CONTACTOVERDUE']._serialized_end=2555
+  _globals['_REPLYDUESOON']._serialized_start=2558
+  _globals['_REPLYDUESOON']._serialized_end=2716
+  _globals['_REPLYOVERDUE']._serialized_start=2719
+  _globals['_REPLYOVERDUE']._serialized_end=2877
 # @@protoc_insertion_point(module_scope)

@@ -27,7 +27,11 @@ if _version_not_supported:
 
 class SuggestionServiceStub:
     """意见建议联办. Every call carries the caller's access token in the `authorization` metadata;
-    the service verifies it again and decides what the caller may see.
+    the service verifies it again and decides what the caller may see and do.
+
+    Errors: INVALID_ARGUMENT (bad input, per-field details), PERMISSION_DENIED (wrong actor),
+    NOT_FOUND (no such suggestion, or one outside the caller's scope), FAILED_PRECONDITION (the
+    suggestion's state does not allow the action, or someone else changed it first: reload and retry).
     """
 
     def __init__(self, channel):
@@ -41,6 +45,26 @@ class SuggestionServiceStub:
                 request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SubmitSuggestionRequest.SerializeToString,
                 response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
                 _registered_method=True)
+        self.DraftSuggestion = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/DraftSuggestion',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.DraftSuggestionRequest.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
+        self.EditDraft = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/EditDraft',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.EditDraftRequest.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
+        self.SubmitDraft = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/SubmitDraft',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SuggestionRef.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
+        self.AddCosigner = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/AddCosigner',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.AddCosignerRequest.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
         self.GetSuggestion = channel.unary_unary(
                 '/wulian.suggestions.v1.SuggestionService/GetSuggestion',
                 request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.GetSuggestionRequest.SerializeToString,
@@ -51,14 +75,99 @@ class SuggestionServiceStub:
                 request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.ListSuggestionsRequest.SerializeToString,
                 response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.ListSuggestionsResponse.FromString,
                 _registered_method=True)
+        self.ProposeAssignment = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/ProposeAssignment',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.ProposeAssignmentRequest.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
+        self.ConfirmAssignment = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/ConfirmAssignment',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SuggestionRef.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
+        self.SendBackAssignment = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/SendBackAssignment',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SendBackAssignmentRequest.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
+        self.RecordContact = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/RecordContact',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.RecordContactRequest.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
+        self.GiveCoUnitOpinion = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/GiveCoUnitOpinion',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.GiveCoUnitOpinionRequest.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
+        self.Reply = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/Reply',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.ReplyRequest.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
+        self.Evaluate = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/Evaluate',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.EvaluateRequest.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
+        self.RecordReturnVisit = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/RecordReturnVisit',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.RecordReturnVisitRequest.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
+        self.Escalate = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/Escalate',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.EscalateRequest.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
+        self.RespondToEscalation = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/RespondToEscalation',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.RespondToEscalationRequest.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+                _registered_method=True)
+        self.GetStats = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/GetStats',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.GetStatsRequest.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Stats.FromString,
+                _registered_method=True)
 
 
 class SuggestionServiceServicer:
     """意见建议联办. Every call carries the caller's access token in the `authorization` metadata;
-    the service verifies it again and decides what the caller may see.
+    the service verifies it again and decides what the caller may see and do.
+
+    Errors: INVALID_ARGUMENT (bad input, per-field details), PERMISSION_DENIED (wrong actor),
+    NOT_FOUND (no such suggestion, or one outside the caller's scope), FAILED_PRECONDITION (the
+    suggestion's state does not allow the action, or someone else changed it first: reload and retry).
     """
 
     def SubmitSuggestion(self, request, context):
+        """A deputy submits a suggestion at once (the hot path: no draft).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DraftSuggestion(self, request, context):
+        """A deputy, or a congress clerk on a deputy's behalf, drafts a suggestion; `submit` submits it at once.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EditDraft(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SubmitDraft(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddCosigner(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -76,12 +185,103 @@ class SuggestionServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ProposeAssignment(self, request, context):
+        """联合交办: congress clerk proposes, supervision office confirms (clocks start) or sends back.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ConfirmAssignment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendBackAssignment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordContact(self, request, context):
+        """Handling by the assigned units.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GiveCoUnitOpinion(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Reply(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Evaluate(self, request, context):
+        """质效测评 by the proposing deputy.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordReturnVisit(self, request, context):
+        """联合回访 by the discipline roles; 联合督办 by congress roles, answered by the discipline commission.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Escalate(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RespondToEscalation(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetStats(self, request, context):
+        """Counts per unit and per deputy; each caller sees the rows of its scope.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_SuggestionServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
             'SubmitSuggestion': grpc.unary_unary_rpc_method_handler(
                     servicer.SubmitSuggestion,
                     request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SubmitSuggestionRequest.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'DraftSuggestion': grpc.unary_unary_rpc_method_handler(
+                    servicer.DraftSuggestion,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.DraftSuggestionRequest.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'EditDraft': grpc.unary_unary_rpc_method_handler(
+                    servicer.EditDraft,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.EditDraftRequest.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'SubmitDraft': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubmitDraft,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SuggestionRef.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'AddCosigner': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddCosigner,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.AddCosignerRequest.FromString,
                     response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
             ),
             'GetSuggestion': grpc.unary_unary_rpc_method_handler(
@@ -94,6 +294,61 @@ def add_SuggestionServiceServicer_to_server(servicer, server):
                     request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.ListSuggestionsRequest.FromString,
                     response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.ListSuggestionsResponse.SerializeToString,
             ),
+            'ProposeAssignment': grpc.unary_unary_rpc_method_handler(
+                    servicer.ProposeAssignment,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.ProposeAssignmentRequest.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'ConfirmAssignment': grpc.unary_unary_rpc_method_handler(
+                    servicer.ConfirmAssignment,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SuggestionRef.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'SendBackAssignment': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendBackAssignment,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SendBackAssignmentRequest.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'RecordContact': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordContact,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.RecordContactRequest.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'GiveCoUnitOpinion': grpc.unary_unary_rpc_method_handler(
+                    servicer.GiveCoUnitOpinion,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.GiveCoUnitOpinionRequest.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'Reply': grpc.unary_unary_rpc_method_handler(
+                    servicer.Reply,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.ReplyRequest.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'Evaluate': grpc.unary_unary_rpc_method_handler(
+                    servicer.Evaluate,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.EvaluateRequest.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'RecordReturnVisit': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordReturnVisit,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.RecordReturnVisitRequest.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'Escalate': grpc.unary_unary_rpc_method_handler(
+                    servicer.Escalate,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.EscalateRequest.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'RespondToEscalation': grpc.unary_unary_rpc_method_handler(
+                    servicer.RespondToEscalation,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.RespondToEscalationRequest.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'GetStats': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStats,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.GetStatsRequest.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Stats.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'wulian.suggestions.v1.SuggestionService', rpc_method_handlers)
@@ -104,7 +359,11 @@ def add_SuggestionServiceServicer_to_server(servicer, server):
  # This class is part of an EXPERIMENTAL API.
 class SuggestionService:
     """意见建议联办. Every call carries the caller's access token in the `authorization` metadata;
-    the service verifies it again and decides what the caller may see.
+    the service verifies it again and decides what the caller may see and do.
+
+    Errors: INVALID_ARGUMENT (bad input, per-field details), PERMISSION_DENIED (wrong actor),
+    NOT_FOUND (no such suggestion, or one outside the caller's scope), FAILED_PRECONDITION (the
+    suggestion's state does not allow the action, or someone else changed it first: reload and retry).
     """
 
     @staticmethod
@@ -123,6 +382,114 @@ class SuggestionService:
             target,
             '/wulian.suggestions.v1.SuggestionService/SubmitSuggestion',
             wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SubmitSuggestionRequest.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DraftSuggestion(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/DraftSuggestion',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.DraftSuggestionRequest.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EditDraft(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/EditDraft',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.EditDraftRequest.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitDraft(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/SubmitDraft',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SuggestionRef.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddCosigner(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/AddCosigner',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.AddCosignerRequest.SerializeToString,
             wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
             options,
             channel_credentials,
@@ -178,6 +545,303 @@ class SuggestionService:
             '/wulian.suggestions.v1.SuggestionService/ListSuggestions',
             wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.ListSuggestionsRequest.SerializeToString,
             wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.ListSuggestionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ProposeAssignment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/ProposeAssignment',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.ProposeAssignmentRequest.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ConfirmAssignment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/ConfirmAssignment',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SuggestionRef.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendBackAssignment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/SendBackAssignment',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SendBackAssignmentRequest.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordContact(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/RecordContact',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.RecordContactRequest.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GiveCoUnitOpinion(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/GiveCoUnitOpinion',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.GiveCoUnitOpinionRequest.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Reply(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/Reply',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.ReplyRequest.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Evaluate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/Evaluate',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.EvaluateRequest.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordReturnVisit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/RecordReturnVisit',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.RecordReturnVisitRequest.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Escalate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/Escalate',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.EscalateRequest.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RespondToEscalation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/RespondToEscalation',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.RespondToEscalationRequest.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStats(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/GetStats',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.GetStatsRequest.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Stats.FromString,
             options,
             channel_credentials,
             insecure,
