@@ -158,9 +158,11 @@ class SuggestionService(suggestions_pb2_grpc.SuggestionServiceServicer):
         on_committed_event: Callable[[], None],
         rules: handlers.Rules = handlers.DEFAULT_RULES,
         clock: handlers.Clock = handlers.utc_now,
+        on_escalated: Callable[[], None] = lambda: None,
     ) -> None:
         self.db = db
         self.on_committed_event = on_committed_event
+        self.on_escalated = on_escalated
         self.rules = rules
         self.clock = clock
 
@@ -330,7 +332,9 @@ class SuggestionService(suggestions_pb2_grpc.SuggestionServiceServicer):
     async def Escalate(self, request: pb.EscalateRequest, context: grpc.aio.ServicerContext) -> pb.Suggestion:
         command = commands.Escalate(tuple(request.reasons), request.details)
         principal = current_principal()
-        return await self._act(request.id, lambda s, now: s.escalate(principal, command, now))
+        escalated = await self._act(request.id, lambda s, now: s.escalate(principal, command, now))
+        self.on_escalated()  # a suspected violation carries a clue transfer to send
+        return escalated
 
     async def RespondToEscalation(
         self, request: pb.RespondToEscalationRequest, context: grpc.aio.ServicerContext

@@ -9,11 +9,13 @@ from pathlib import Path
 import grpc
 
 from services.suggestions import demo
+from services.suggestions.clue_transfers import ClueTransferRelay
 from services.suggestions.grpc_api import SuggestionService
 from services.suggestions.handlers import Rules
 from services.suggestions.scheduler import DeadlineScheduler
 from wulian.kit.logs import configure_logging
 from wulian.kit.runtime import ServiceRuntime, run_service
+from wulian.kit.service_token import ServiceToken
 from wulian.kit.settings import Settings, load_settings
 from wulian.suggestions.v1 import suggestions_pb2_grpc
 
@@ -25,10 +27,20 @@ def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server
     """The service's runtime and the function that registers its servicer on a gRPC server."""
     runtime = ServiceRuntime.create("suggestions", settings, MIGRATIONS)
     rules = Rules(settings.suggestion_session, settings.suggestion_max_rehandlings)
-    service = SuggestionService(runtime.db, on_committed_event=runtime.relay.notify, rules=rules)
+    transfers = ClueTransferRelay(
+        runtime.db,
+        settings.grpc_address("clues"),
+        ServiceToken(settings).metadata,
+        runtime.relay.notify,
+        retry_s=settings.clue_transfer_retry_s,
+        deadline_s=settings.grpc_deadline_s,
+    )
+    service = SuggestionService(
+        runtime.db, on_committed_event=runtime.relay.notify, rules=rules, on_escalated=transfers.wake
+    )
 
     scheduler = DeadlineScheduler(runtime.db, runtime.relay.notify, interval_s=settings.deadline_check_interval_s)
-    runtime.background.append(scheduler.run_forever)
+    runtime.background += [scheduler.run_forever, transfers.run_forever]
 
     def register(server: grpc.aio.Server) -> None:
         suggestions_pb2_grpc.add_SuggestionServiceServicer_to_server(service, server)
