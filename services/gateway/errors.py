@@ -35,6 +35,13 @@ _VALIDATION_MESSAGES = {
     "model_attributes_type": "请求体应为 JSON 对象",
     "dict_type": "请求体应为 JSON 对象",
     "value_error": "取值无效",
+    "too_short": "至少需要一项",
+    "too_long": "项目过多",
+    "list_type": "应为列表",
+    "timezone_aware": "时间须带时区，如 2026-03-01T09:00:00+08:00",
+    "datetime_type": "应为时间，如 2026-03-01T09:00:00+08:00",
+    "datetime_parsing": "时间格式无效，应如 2026-03-01T09:00:00+08:00",
+    "datetime_from_date_parsing": "时间格式无效，应如 2026-03-01T09:00:00+08:00",
 }
 
 

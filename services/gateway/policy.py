@@ -14,31 +14,53 @@ from wulian.kit.principal import ROLE_BODIES
 
 ANY_ROLE: Final = frozenset(ROLE_BODIES)
 CONGRESS_STAFF = frozenset({"congress_clerk", "congress_committee", "congress_leader"})
-SUGGESTION_READERS = CONGRESS_STAFF | {
-    "deputy",
-    "gov_supervision_office",
-    "gov_department",
-    "discipline_commission",
-    "discipline_station",
-}
+DISCIPLINE = frozenset({"discipline_commission", "discipline_station"})
+SUGGESTION_READERS = CONGRESS_STAFF | DISCIPLINE | {"deputy", "gov_supervision_office", "gov_department"}
+STATS_READERS = SUGGESTION_READERS  # every reader; the service narrows the rows to the caller's scope
+DRAFTERS = frozenset({"deputy", "congress_clerk"})  # a clerk drafts on a deputy's behalf
+SUGGESTION = "/api/v1/suggestions/{suggestion_id}"
 
+# allowed() takes the first template that matches, in this order: static paths such as
+# /suggestions/stats come before /suggestions/{suggestion_id}, which would match them too.
 ROUTE_POLICY: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/api/v1/me"): ANY_ROLE,
     ("GET", "/api/v1/events"): ANY_ROLE,
-    ("POST", "/api/v1/suggestions"): frozenset({"deputy"}),
+    ("POST", "/api/v1/suggestions"): DRAFTERS,
     ("GET", "/api/v1/suggestions"): SUGGESTION_READERS,
-    ("GET", "/api/v1/suggestions/{suggestion_id}"): SUGGESTION_READERS,
+    ("GET", "/api/v1/suggestions/export"): SUGGESTION_READERS,
+    ("GET", "/api/v1/suggestions/stats"): STATS_READERS,
+    ("GET", "/api/v1/suggestions/stats/export"): STATS_READERS,
+    ("GET", SUGGESTION): SUGGESTION_READERS,
+    ("PATCH", SUGGESTION): DRAFTERS,
+    ("POST", f"{SUGGESTION}/submit"): DRAFTERS,
+    ("POST", f"{SUGGESTION}/cosigners"): DRAFTERS,
+    ("POST", f"{SUGGESTION}/assignment"): frozenset({"congress_clerk"}),
+    ("POST", f"{SUGGESTION}/assignment/confirm"): frozenset({"gov_supervision_office"}),
+    ("POST", f"{SUGGESTION}/assignment/send-back"): frozenset({"gov_supervision_office"}),
+    ("POST", f"{SUGGESTION}/contacts"): frozenset({"gov_department"}),
+    ("POST", f"{SUGGESTION}/opinions"): frozenset({"gov_department"}),
+    ("POST", f"{SUGGESTION}/reply"): frozenset({"gov_department"}),
+    ("POST", f"{SUGGESTION}/evaluation"): frozenset({"deputy"}),
+    ("POST", f"{SUGGESTION}/return-visits"): DISCIPLINE,
+    ("POST", f"{SUGGESTION}/escalations"): CONGRESS_STAFF,
+    ("POST", f"{SUGGESTION}/escalations/{{escalation_no}}/response"): frozenset({"discipline_commission"}),
 }
 
 
-_COMPILED: list[tuple[str, re.Pattern[str], frozenset[str]]] = [
-    (method, compile_path(template)[0], roles) for (method, template), roles in ROUTE_POLICY.items()
+_COMPILED: list[tuple[str, str, re.Pattern[str]]] = [
+    (method, template, compile_path(template)[0]) for method, template in ROUTE_POLICY
 ]
+
+
+def matching_template(method: str, path: str) -> str | None:
+    """The first template of the table that ``method path`` (concrete, or a template) matches."""
+    for entry_method, template, pattern in _COMPILED:
+        if entry_method == method and pattern.fullmatch(path):
+            return template
+    return None
 
 
 def allowed(method: str, path: str, roles: frozenset[str]) -> bool:
     """Whether any of ``roles`` may call ``method path`` (a concrete path or its template)."""
-    for entry_method, pattern, permitted in _COMPILED:
-        if entry_method == method and pattern.fullmatch(path):
-            return not permitted.isdisjoint(roles)
-    return False
+    template = matching_template(method, path)
+    return template is not None and not ROUTE_POLICY[method, template].isdisjoint(roles)

@@ -44,7 +44,7 @@ def test_malformed_json(stack: Stack) -> None:
         (VALID | {"title": 42}, "title", "string_type"),
         (VALID | {"content": ["a"]}, "content", "string_type"),
         (VALID | {"number": "2026-9999"}, "number", "extra_forbidden"),
-        (VALID | {"deputy_subject": "someone-else"}, "deputy_subject", "extra_forbidden"),
+        (VALID | {"status": "closed"}, "status", "extra_forbidden"),
     ],
 )
 def test_invalid_fields_are_named(stack: Stack, body: dict, field: str, type_: str) -> None:
@@ -54,6 +54,13 @@ def test_invalid_fields_are_named(stack: Stack, body: dict, field: str, type_: s
     assert error["code"] == "invalid_argument"
     assert {"field": field, "type": type_} == {k: error["details"][0][k] for k in ("field", "type")}
     assert error["details"][0]["message"]
+    assert stack.count_all() == 0
+
+
+def test_a_deputy_cannot_submit_in_another_deputys_name(stack: Stack) -> None:
+    body = VALID | {"deputy_subject": "someone-else"}
+    response = stack.http.post("/api/v1/suggestions", json=body, headers=stack.as_user("deputy1"))
+    assert response.status_code == 403, response.text
     assert stack.count_all() == 0
 
 
@@ -84,7 +91,7 @@ def test_bad_query_parameters(stack: Stack) -> None:
         assert response.status_code == 422, params
     forged_page = stack.http.get("/api/v1/suggestions", params={"page_token": "not-a-token"}, headers=headers)
     assert forged_page.status_code == 422
-    assert forged_page.json()["error"]["message"] == "分页标记无效，请从第一页重新查询"
+    assert forged_page.json()["error"]["details"] == [{"field": "page_token", "message": "分页标记无效，请从第一页重新查询"}]
 
 
 def test_unknown_route_and_method(stack: Stack) -> None:

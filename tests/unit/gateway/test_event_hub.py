@@ -1,8 +1,9 @@
 from services.gateway.event_hub import EventHub
-from services.suggestions.handlers import SUBMITTED_SUBJECT
 from wulian.kit.events.envelope import ReceivedEvent, event_meta
 from wulian.kit.principal import Principal
 from wulian.suggestions.v1 import events_pb2
+
+SUBMITTED_SUBJECT = "wulian.suggestions.suggestion.submitted"
 
 
 def person(subject: str, *roles: str) -> Principal:

@@ -1,5 +1,5 @@
 from services.gateway.app import create_app
-from services.gateway.policy import ROUTE_POLICY, allowed
+from services.gateway.policy import ROUTE_POLICY, allowed, matching_template
 from wulian.kit.settings import Settings
 
 
@@ -18,11 +18,43 @@ def test_concrete_paths_match_their_template_only() -> None:
     assert allowed("GET", "/api/v1/suggestions/abc-123", frozenset({"deputy"}))
     assert not allowed("GET", "/api/v1/suggestions/abc/extra", frozenset({"deputy"}))
     assert not allowed("GET", "/api/v1/mex", frozenset({"deputy"}))
+    assert allowed("POST", "/api/v1/suggestions/abc-123/escalations/2/response", frozenset({"discipline_commission"}))
+
+
+def test_static_paths_are_not_taken_for_a_suggestion_id() -> None:
+    for static in ("/api/v1/suggestions/stats", "/api/v1/suggestions/export", "/api/v1/suggestions/stats/export"):
+        assert matching_template("GET", static) == static
+    assert matching_template("GET", "/api/v1/suggestions/s-1") == "/api/v1/suggestions/{suggestion_id}"
+    assert matching_template("GET", "/api/v1/nothing") is None
 
 
 def test_deny_by_default() -> None:
     assert not allowed("DELETE", "/api/v1/suggestions/{suggestion_id}", frozenset({"congress_leader"}))
-    assert not allowed("POST", "/api/v1/suggestions", frozenset({"congress_clerk"}))
+    assert not allowed("POST", "/api/v1/suggestions", frozenset({"congress_leader", "gov_department"}))
     assert allowed("POST", "/api/v1/suggestions", frozenset({"deputy"}))
+    assert allowed("POST", "/api/v1/suggestions", frozenset({"congress_clerk"}))
     assert not allowed("GET", "/api/v1/suggestions", frozenset({"court", "expert", "platform_admin"}))
+    assert not allowed("GET", "/api/v1/suggestions/stats", frozenset({"court", "expert", "platform_admin"}))
     assert not allowed("GET", "/api/v1/me", frozenset())
+
+
+def test_each_step_belongs_to_its_actor() -> None:
+    base = "/api/v1/suggestions/s-1"
+    steps = {
+        f"{base}/assignment": "congress_clerk",
+        f"{base}/assignment/confirm": "gov_supervision_office",
+        f"{base}/assignment/send-back": "gov_supervision_office",
+        f"{base}/contacts": "gov_department",
+        f"{base}/opinions": "gov_department",
+        f"{base}/reply": "gov_department",
+        f"{base}/evaluation": "deputy",
+        f"{base}/return-visits": "discipline_station",
+        f"{base}/escalations": "congress_committee",
+        f"{base}/escalations/1/response": "discipline_commission",
+    }
+    for path, role in steps.items():
+        assert allowed("POST", path, frozenset({role})), path
+        assert not allowed("POST", path, frozenset({"platform_admin", "court"})), path
+    assert not allowed("POST", f"{base}/reply", frozenset({"deputy"}))
+    assert not allowed("POST", f"{base}/evaluation", frozenset({"gov_department"}))
+    assert not allowed("POST", f"{base}/escalations/1/response", frozenset({"congress_clerk"}))
