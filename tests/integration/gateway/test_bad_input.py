@@ -91,7 +91,8 @@ def test_bad_query_parameters(stack: Stack) -> None:
         assert response.status_code == 422, params
     forged_page = stack.http.get("/api/v1/suggestions", params={"page_token": "not-a-token"}, headers=headers)
     assert forged_page.status_code == 422
-    assert forged_page.json()["error"]["details"] == [{"field": "page_token", "message": "分页标记无效，请从第一页重新查询"}]
+    [detail] = forged_page.json()["error"]["details"]
+    assert detail == {"field": "page_token", "message": "分页标记无效，请从第一页重新查询"}
 
 
 def test_unknown_route_and_method(stack: Stack) -> None:
