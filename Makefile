@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint proto proto-check bench clean
+.PHONY: install run test test-fast lint proto proto-check bench bench-path bench-stats clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ test-fast: install
 
 bench: install
 	$(BIN)/python bench/submit.py
+
+bench-path: install
+	$(BIN)/python bench/suggestion_path.py
+
+bench-stats: install
+	$(BIN)/python bench/suggestions_stats.py
 
 clean:
 	rm -rf var .pytest_cache

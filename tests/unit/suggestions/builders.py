@@ -52,9 +52,9 @@ def submitted() -> Suggestion:
     return Suggestion.submit_new("s-1", DEPUTY, command, "2026-0001", T0)
 
 
-def proposal(lead: str = "transport", co_units: tuple[str, ...] = ("housing",), complex_: bool = False) -> (
-    commands.ProposeAssignment
-):
+def proposal(
+    lead: str = "transport", co_units: tuple[str, ...] = ("housing",), complex_: bool = False
+) -> commands.ProposeAssignment:
     return commands.ProposeAssignment(lead, co_units, complex_, "已与交通局、住建局提前会商")
 
 

@@ -97,6 +97,7 @@ def test_audiences_reach_the_right_principals_and_not_others() -> None:
 
 # --- visibility ------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("state", "who_sees"),
     [

@@ -25,9 +25,9 @@ H = timedelta(hours=1)
 SAT, BASIC, DISSAT = Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED, Satisfaction.DISSATISFIED
 
 
-def s(sid: str, deputy: str, status: Status, lead: str = "", co: tuple[str, ...] = (), **kw: object) -> (
-    SuggestionSummary
-):
+def s(
+    sid: str, deputy: str, status: Status, lead: str = "", co: tuple[str, ...] = (), **kw: object
+) -> SuggestionSummary:
     year = int(kw.pop("year", 2026))  # type: ignore[call-overload]
     confirmed = C if lead else None
     return SuggestionSummary(

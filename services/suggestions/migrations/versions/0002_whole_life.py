@@ -16,6 +16,10 @@ branch_labels = None
 depends_on = None
 
 _TZ = sa.DateTime(timezone=True)
+DEPUTY_OUTCOME = (
+    "deputy_subject", "year", "status", "confirmed_at", "first_replied_at", "latest_overall", "rehandlings",
+    "escalated",
+)  # fmt: skip
 
 
 def upgrade() -> None:
@@ -38,6 +42,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("document", sa.Text(), nullable=True))
         batch.create_index("ix_suggestion_lead_unit", ["lead_unit"])
         batch.create_index("ix_suggestion_next_check_at", ["next_check_at"])
+        batch.create_index("ix_suggestion_deputy_outcome", list(DEPUTY_OUTCOME))
 
     # Suggestions of 0001 were submitted and nothing more: their document is their columns.
     suggestion = sa.table(
@@ -76,12 +81,19 @@ def upgrade() -> None:
         sa.Column("contact_due_at", _TZ, nullable=False),
         sa.Column("contacted_at", _TZ, nullable=True),
         sa.Column("contacted_in_time", sa.Boolean(), nullable=True),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("replied", sa.Boolean(), nullable=False),
+        sa.Column("replied_on_time", sa.Boolean(), nullable=False),
+        sa.Column("latest_overall", sa.String(length=32), nullable=True),
+        sa.Column("rehandled", sa.Boolean(), nullable=False),
+        sa.Column("escalated", sa.Boolean(), nullable=False),
     )
     op.create_index("ix_suggestion_unit_unit", "suggestion_unit", ["unit"])
     op.create_table(
         "suggestion_cosigner",
         sa.Column("suggestion_id", sa.String(length=36), sa.ForeignKey("suggestion.id"), primary_key=True),
         sa.Column("subject", sa.String(length=64), primary_key=True),
+        sa.Column("year", sa.Integer(), nullable=True),
     )
     op.create_index("ix_suggestion_cosigner_subject", "suggestion_cosigner", ["subject"])
     op.create_table(
