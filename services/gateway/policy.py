@@ -31,6 +31,7 @@ ROUTE_POLICY: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/api/v1/suggestions/stats"): STATS_READERS,
     ("GET", "/api/v1/suggestions/stats/export"): STATS_READERS,
     ("GET", SUGGESTION): SUGGESTION_READERS,
+    ("GET", f"{SUGGESTION}/history"): SUGGESTION_READERS,
     ("PATCH", SUGGESTION): DRAFTERS,
     ("POST", f"{SUGGESTION}/submit"): DRAFTERS,
     ("POST", f"{SUGGESTION}/cosigners"): DRAFTERS,

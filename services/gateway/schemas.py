@@ -280,6 +280,19 @@ class SuggestionsPublic(BaseModel):
     next_page_token: str | None = None
 
 
+class HistoryEntryPublic(BaseModel):
+    event: str = Field(description="环节，如 submitted（提出）、assigned（交办）、replied（答复）")
+    occurred_at: datetime
+    actor_subject: str = Field(description="操作人账号")
+    actor_name: str = Field(description="操作人")
+    actor_body: str = Field(description="所属机构：congress、government、discipline；期限提醒为 platform")
+    request_id: str
+
+
+class HistoryPublic(BaseModel):
+    entries: list[HistoryEntryPublic]
+
+
 class UnitStatsPublic(BaseModel):
     unit: str = Field(description="承办单位")
     year: int = Field(description="年度；0 为全部年度")

@@ -251,6 +251,20 @@ class SuggestionService(suggestions_pb2_grpc.SuggestionServiceServicer):
             items=[self._view(item, principal) for item in items], next_page_token=next_token, total=total
         )
 
+    async def GetHistory(self, request: pb.SuggestionRef, context: grpc.aio.ServicerContext) -> pb.History:
+        entries = await self.db.in_session(handlers.get_history, current_principal(), request.id)
+        history = pb.History()
+        for entry in entries:
+            item = history.entries.add(
+                event=entry["event"],
+                actor_subject=entry["actor_subject"],
+                actor_name=entry["actor_name"],
+                actor_body=entry["actor_body"],
+                request_id=entry["request_id"],
+            )
+            item.occurred_at.FromDatetime(entry["occurred_at"])
+        return history
+
     async def GetStats(self, request: pb.GetStatsRequest, context: grpc.aio.ServicerContext) -> pb.Stats:
         rows = await self.db.in_session(handlers.get_stats, current_principal(), request.year, self.clock)
         return pb.Stats(

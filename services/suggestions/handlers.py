@@ -96,6 +96,7 @@ def submit_suggestions(
         )
         suggestion.events.clear()
     add_many_to_outbox(session, rows)
+    repository.append_audit(session, rows)
     return suggestions
 
 
@@ -175,6 +176,7 @@ def _commit(session: Session, suggestion: Suggestion, actor: Principal | None) -
     rows = event_messages.to_outbox_rows(suggestion.events, actor=actor, request_id=current_request_id())
     if rows:
         add_many_to_outbox(session, rows)
+        repository.append_audit(session, rows)
     session.commit()
     suggestion.events.clear()
 
@@ -220,6 +222,20 @@ def load_visible(session: Session, principal: Principal, suggestion_id: str) -> 
     if loaded is None or not loaded.suggestion.visible_to(principal):
         raise NotFound("未找到该建议")
     return loaded
+
+
+# What congress wrote to the discipline commission, and what came of it, stays with congress and discipline.
+DISCIPLINE_MATTERS = frozenset({"escalated", "escalation_responded", "clue_transferred"})
+
+
+def get_history(session: Session, principal: Principal, suggestion_id: str) -> list[dict[str, Any]]:
+    """The audit trail of a suggestion the caller may see (escalation steps only for those who may
+    read escalations)."""
+    load_visible(session, principal, suggestion_id)
+    entries = repository.history(session, suggestion_id)
+    if principal.has_any(*CONGRESS_ROLES, *domain.DISCIPLINE_ROLES):
+        return entries
+    return [entry for entry in entries if entry["event"] not in DISCIPLINE_MATTERS]
 
 
 def list_suggestions(

@@ -113,6 +113,22 @@ class SuggestionCosignerRow(SQLModel, table=True):
     year: int | None = None  # the suggestion's, once submitted (for the statistics)
 
 
+class SuggestionAuditRow(SQLModel, table=True):
+    """The audit trail: one row per step of a suggestion's life, appended with the step, never changed."""
+
+    __tablename__ = "suggestion_audit"
+
+    seq: int | None = Field(default=None, primary_key=True)
+    suggestion_id: str = Field(index=True, max_length=36)
+    event_id: str = Field(unique=True, max_length=64)
+    event: str = Field(max_length=64)
+    occurred_at: datetime = Field(sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    actor_subject: str = Field(max_length=64)
+    actor_name: str = Field(max_length=100)
+    actor_body: str = Field(max_length=32)
+    request_id: str = Field(default="", max_length=64)
+
+
 class SuggestionSequence(SQLModel, table=True):
     """The last number given out per year and session (会次); bumped atomically, never shared."""
 
@@ -127,6 +143,7 @@ _DOCUMENT = TypeAdapter(Suggestion)
 _SUGGESTION = SuggestionRow.__table__  # type: ignore[attr-defined]
 _UNIT = SuggestionUnitRow.__table__  # type: ignore[attr-defined]
 _COSIGNER = SuggestionCosignerRow.__table__  # type: ignore[attr-defined]
+_AUDIT = SuggestionAuditRow.__table__  # type: ignore[attr-defined]
 
 _RESERVE_NUMBERS = text(
     "INSERT INTO suggestion_sequence (year, session, last) VALUES (:year, :session, :count) "
@@ -250,6 +267,33 @@ def save(session: Session, suggestion: Suggestion, version: int) -> int:
     if cosigners := _cosigner_rows(suggestion):
         session.execute(_COSIGNER.insert(), cosigners)
     return version + 1
+
+
+def append_audit(session: Session, events: Sequence[tuple[str, Any, str]]) -> None:
+    """Audit entries for the (subject, event message, request id) rows that go to the outbox."""
+    if not events:
+        return
+    rows = []
+    for subject, message, request_id in events:
+        meta = message.meta
+        rows.append(
+            {
+                "suggestion_id": meta.aggregate_id,
+                "event_id": meta.event_id,
+                "event": subject.rsplit(".", 1)[-1],
+                "occurred_at": meta.occurred_at.ToDatetime(tzinfo=UTC),
+                "actor_subject": meta.actor.subject,
+                "actor_name": meta.actor.name[:100],
+                "actor_body": meta.actor.body,
+                "request_id": meta.request_id or request_id,
+            }
+        )
+    session.execute(_AUDIT.insert(), rows)
+
+
+def history(session: Session, suggestion_id: str) -> list[dict[str, Any]]:
+    query = select(_AUDIT).where(_AUDIT.c.suggestion_id == suggestion_id).order_by(_AUDIT.c.seq)
+    return [dict(row._mapping) | {"occurred_at": as_utc(row.occurred_at)} for row in session.execute(query)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,6 +139,19 @@ def test_two_suggestions_through_their_whole_life(process_stack: ProcessStack) -
         final = p.ok("deputy1", "POST", f"{path}/evaluation", SATISFIED)
         assert final["status"] == "closed" and len(final["replies"]) == 2
 
+        # --- the audit trail: every step, by whom; escalation steps only for congress and discipline ----
+        trail = p.ok("clerk", "GET", f"{path}/history")["entries"]
+        steps = [entry["event"] for entry in trail]
+        assert steps == [
+            "submitted", "assignment_proposed", "assignment_sent_back", "assignment_proposed", "assigned",
+            "contact_recorded", "replied", "evaluated", "return_visit_recorded", "escalated",
+            "escalation_responded", "replied", "evaluated",
+        ]  # fmt: skip
+        assert {entry["actor_body"] for entry in trail} == {"congress", "government", "discipline"}
+        unit_trail = [entry["event"] for entry in p.ok("transport", "GET", f"{path}/history")["entries"]]
+        assert "escalated" not in unit_trail and "escalation_responded" not in unit_trail
+        p.refused(("housing", "deputy3", "court"), "GET", f"{path}/history")
+
         # --- the stats and the exports ----------------------------------------------------------------
         stats = p.ok("clerk", "GET", "/suggestions/stats")
         transport = next(row for row in stats["units"] if row["unit"] == "transport")

@@ -7,6 +7,7 @@ declared before ``/{suggestion_id}``, which would otherwise take them for an id.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Response
@@ -22,6 +23,8 @@ from services.gateway.schemas import (
     EscalationCreate,
     EscalationResponseCreate,
     EvaluationCreate,
+    HistoryEntryPublic,
+    HistoryPublic,
     OpinionCreate,
     OverdueFilter,
     ReplyCreate,
@@ -178,6 +181,24 @@ async def export_stats(caller: CallerDep, stub: SuggestionsDep, year: Year = Non
 async def get(suggestion_id: SuggestionId, caller: CallerDep, stub: SuggestionsDep) -> SuggestionPublic:
     request = pb.GetSuggestionRequest(id=suggestion_id)
     return suggestion_public(await stub.GetSuggestion(request, metadata=caller.metadata))
+
+
+@router.get("/{suggestion_id}/history", response_model=HistoryPublic, summary="办理记录（审计）")
+async def history(suggestion_id: SuggestionId, caller: CallerDep, stub: SuggestionsDep) -> HistoryPublic:
+    answer = await stub.GetHistory(pb.SuggestionRef(id=suggestion_id), metadata=caller.metadata)
+    return HistoryPublic(
+        entries=[
+            HistoryEntryPublic(
+                event=e.event,
+                occurred_at=e.occurred_at.ToDatetime(tzinfo=UTC),
+                actor_subject=e.actor_subject,
+                actor_name=e.actor_name,
+                actor_body=e.actor_body,
+                request_id=e.request_id,
+            )
+            for e in answer.entries
+        ]
+    )
 
 
 @router.patch("/{suggestion_id}", response_model=SuggestionPublic, summary="修改草稿（标题、内容、类别一并提交）")

@@ -57,10 +57,15 @@ async def test_each_notice_is_raised_once_and_a_restart_repeats_none(db: Databas
 
 
 async def test_notices_that_fell_due_while_nothing_ran_are_raised_at_start(db: Database, clock: Clock) -> None:
-    assigned(db, clock)
+    sid = assigned(db, clock)
     clock.advance(days=200)
     assert await scheduler(db, clock).run_once() == 3  # two units uncontacted, the reply overdue
     assert notices(db) == Counter({"contact_overdue": 2, "reply_overdue": 1})  # "due soon" is no news now
+    with db.session() as session:
+        trail = handlers.get_history(session, CLERK, sid)
+    raised = [entry for entry in trail if entry["event"] in ("contact_overdue", "reply_overdue")]
+    assert len(raised) == 3 and {entry["actor_subject"] for entry in raised} == {"system:scheduler"}
+    assert all(entry["occurred_at"] == clock.now for entry in raised)
 
 
 async def test_racing_schedulers_raise_each_notice_once(db: Database, clock: Clock) -> None:

@@ -492,3 +492,25 @@ class Stats(_message.Message):
     units: _containers.RepeatedCompositeFieldContainer[UnitStats]
     deputies: _containers.RepeatedCompositeFieldContainer[DeputyStats]
     def __init__(self, units: _Optional[_Iterable[_Union[UnitStats, _Mapping]]] = ..., deputies: _Optional[_Iterable[_Union[DeputyStats, _Mapping]]] = ...) -> None: ...
+
+class HistoryEntry(_message.Message):
+    __slots__ = ("event", "occurred_at", "actor_subject", "actor_name", "actor_body", "request_id")
+    EVENT_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_NAME_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_BODY_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    event: str
+    occurred_at: _timestamp_pb2.Timestamp
+    actor_subject: str
+    actor_name: str
+    actor_body: str
+    request_id: str
+    def __init__(self, event: _Optional[str] = ..., occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., actor_subject: _Optional[str] = ..., actor_name: _Optional[str] = ..., actor_body: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class History(_message.Message):
+    __slots__ = ("entries",)
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    entries: _containers.RepeatedCompositeFieldContainer[HistoryEntry]
+    def __init__(self, entries: _Optional[_Iterable[_Union[HistoryEntry, _Mapping]]] = ...) -> None: ...

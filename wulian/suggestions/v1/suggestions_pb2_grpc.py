@@ -125,6 +125,11 @@ class SuggestionServiceStub:
                 request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.RespondToEscalationRequest.SerializeToString,
                 response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
                 _registered_method=True)
+        self.GetHistory = channel.unary_unary(
+                '/wulian.suggestions.v1.SuggestionService/GetHistory',
+                request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SuggestionRef.SerializeToString,
+                response_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.History.FromString,
+                _registered_method=True)
         self.GetStats = channel.unary_unary(
                 '/wulian.suggestions.v1.SuggestionService/GetStats',
                 request_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.GetStatsRequest.SerializeToString,
@@ -249,6 +254,13 @@ class SuggestionServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetHistory(self, request, context):
+        """The audit trail of one suggestion: every step, who took it and when, oldest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetStats(self, request, context):
         """Counts per unit and per deputy; each caller sees the rows of its scope.
         """
@@ -343,6 +355,11 @@ def add_SuggestionServiceServicer_to_server(servicer, server):
                     servicer.RespondToEscalation,
                     request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.RespondToEscalationRequest.FromString,
                     response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.SerializeToString,
+            ),
+            'GetHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetHistory,
+                    request_deserializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SuggestionRef.FromString,
+                    response_serializer=wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.History.SerializeToString,
             ),
             'GetStats': grpc.unary_unary_rpc_method_handler(
                     servicer.GetStats,
@@ -815,6 +832,33 @@ class SuggestionService:
             '/wulian.suggestions.v1.SuggestionService/RespondToEscalation',
             wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.RespondToEscalationRequest.SerializeToString,
             wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.Suggestion.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.suggestions.v1.SuggestionService/GetHistory',
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.SuggestionRef.SerializeToString,
+            wulian_dot_suggestions_dot_v1_dot_suggestions__pb2.History.FromString,
             options,
             channel_credentials,
             insecure,

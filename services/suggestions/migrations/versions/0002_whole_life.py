@@ -97,6 +97,24 @@ def upgrade() -> None:
     )
     op.create_index("ix_suggestion_cosigner_subject", "suggestion_cosigner", ["subject"])
     op.create_table(
+        "suggestion_audit",
+        sa.Column("seq", sa.Integer(), primary_key=True),
+        sa.Column("suggestion_id", sa.String(length=36), nullable=False, index=True),
+        sa.Column("event_id", sa.String(length=64), nullable=False, unique=True),
+        sa.Column("event", sa.String(length=64), nullable=False),
+        sa.Column("occurred_at", _TZ, nullable=False),
+        sa.Column("actor_subject", sa.String(length=64), nullable=False),
+        sa.Column("actor_name", sa.String(length=100), nullable=False),
+        sa.Column("actor_body", sa.String(length=32), nullable=False),
+        sa.Column("request_id", sa.String(length=64), nullable=False),
+    )
+    # The audit trail of 0001's suggestions: their submission.
+    op.execute(
+        "INSERT INTO suggestion_audit (suggestion_id, event_id, event, occurred_at, actor_subject, actor_name,"
+        " actor_body, request_id) SELECT id, 'migrated-' || id, 'submitted', submitted_at, deputy_subject,"
+        " deputy_name, 'congress', '' FROM suggestion WHERE number IS NOT NULL ORDER BY submitted_at"
+    )
+    op.create_table(
         "suggestion_sequence",
         sa.Column("year", sa.Integer(), primary_key=True, autoincrement=False),
         sa.Column("session", sa.String(length=16), primary_key=True),
