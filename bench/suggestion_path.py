@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import statistics
 import sys
 import tempfile
@@ -22,11 +23,10 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-import httpx
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import load  # noqa: E402
 from tests.support.stack import ProcessStack, stack_environment  # noqa: E402
 
 USERS = ("deputy1", "clerk", "office", "transport")
@@ -42,59 +42,58 @@ def p(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
-async def walk(http: httpx.AsyncClient, auth: dict[str, dict[str, str]], timings: dict[str, list[float]]) -> None:
+async def walk(http: load.Connection, auth: dict[str, dict[str, str]], timings: dict[str, list[float]]) -> None:
     async def step(name: str, user: str, path: str, body: dict[str, object] | None = None) -> dict[str, object]:
         started = time.perf_counter()
-        response = await http.post(f"/api/v1{path}", json=body, headers=auth[user])
+        payload = json.dumps(body, ensure_ascii=False).encode() if body is not None else b""
+        status, answer = await http.request("POST", f"/api/v1{path}", payload, auth[user])
         timings[name].append((time.perf_counter() - started) * 1000)
-        if response.status_code not in (200, 201):
-            raise RuntimeError(f"{name}: {response.status_code} {response.text}")
-        return response.json()  # type: ignore[no-any-return]
+        if status not in (200, 201):
+            raise RuntimeError(f"{name}: {status} {answer.decode()}")
+        return json.loads(answer)  # type: ignore[no-any-return]
 
     created = await step("submit", "deputy1", "/suggestions", SUGGESTION)
     path = f"/suggestions/{created['id']}"
     await step("propose", "clerk", f"{path}/assignment", {"lead_unit": "transport"})
     await step("confirm", "office", f"{path}/assignment/confirm")
-    contact = {
-        "contacted_at": datetime.now(UTC).isoformat(),
-        "method": "phone",
-        "contact_person": "王科长",
-        "agreed": "约定",
-    }
+    now = datetime.now(UTC).isoformat()
+    contact = {"contacted_at": now, "method": "phone", "contact_person": "王科长", "agreed": "约定"}
     await step("contact", "transport", f"{path}/contacts", contact)
     await step("reply", "transport", f"{path}/reply", {"result": "solved", "text": "已增开班次。"})
     await step("evaluate", "deputy1", f"{path}/evaluation", EVALUATION)
 
 
-async def measure(gateway: str, tokens: dict[str, str], suggestions: int, clients: int) -> None:
+async def measure(port: int, tokens: dict[str, str], suggestions: int, clients: int) -> None:
     auth = {user: {"Authorization": f"Bearer {token}"} for user, token in tokens.items()}
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=gateway, timeout=30, limits=limits) as http:
-        for _ in range(3):  # warm-up
-            await walk(http, auth, defaultdict(list))
-        baseline: list[float] = []
+    connections = [load.Connection("127.0.0.1", port) for _ in range(clients)]
+    for _ in range(3):  # warm-up
+        await walk(connections[0], auth, defaultdict(list))
+    baseline: list[float] = []
 
-        async def health(n: int) -> None:
-            for _ in range(n):
-                started = time.perf_counter()
-                (await http.get("/healthz")).raise_for_status()
-                baseline.append((time.perf_counter() - started) * 1000)
+    async def health(http: load.Connection, n: int) -> None:
+        for _ in range(n):
+            started = time.perf_counter()
+            status, _ = await http.request("GET", "/healthz")
+            assert status == 200
+            baseline.append((time.perf_counter() - started) * 1000)
 
-        started = time.perf_counter()
-        await asyncio.gather(*(health(suggestions * 6 // clients) for _ in range(clients)))
-        baseline_rate = len(baseline) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    await asyncio.gather(*(health(http, suggestions * 6 // clients) for http in connections))
+    baseline_rate = len(baseline) / (time.perf_counter() - started)
 
-        timings: dict[str, list[float]] = defaultdict(list)
-        queue = list(range(suggestions))
+    timings: dict[str, list[float]] = defaultdict(list)
+    queue = list(range(suggestions))
 
-        async def client() -> None:
-            while queue:
-                queue.pop()
-                await walk(http, auth, timings)
+    async def client(http: load.Connection) -> None:
+        while queue:
+            queue.pop()
+            await walk(http, auth, timings)
 
-        started = time.perf_counter()
-        await asyncio.gather(*(client() for _ in range(clients)))
-        elapsed = time.perf_counter() - started
+    started = time.perf_counter()
+    await asyncio.gather(*(client(http) for http in connections))
+    elapsed = time.perf_counter() - started
+    for http in connections:
+        http.close()
     operations = sum(len(v) for v in timings.values())
     rate = operations / elapsed
     print(f"\n{suggestions} suggestions by {clients} clients: {operations} operations in {elapsed:.1f} s")
@@ -121,7 +120,7 @@ def main() -> int:
             settings = stack.settings
             oidc = KeycloakOpenID(server_url=settings.idp_base_url, realm_name="wulian", client_id="wulian-cli")
             tokens = {user: str(oidc.token(user, "demo")["access_token"]) for user in USERS}
-            asyncio.run(measure(settings.gateway_url, tokens, args.suggestions, args.clients))
+            asyncio.run(measure(settings.gateway_port, tokens, args.suggestions, args.clients))
         finally:
             stack.stop_all()
     return 0
