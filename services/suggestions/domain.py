@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from wulian.kit.errors import Conflict, InvalidArgument, PermissionDenied
 from wulian.kit.principal import CONGRESS_ROLES, Principal
+from wulian.kit.problems import Problems as KitProblems
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 E = TypeVar("E", bound=StrEnum)
@@ -230,22 +231,8 @@ class ValidSubmission:
     category: Category
 
 
-class Problems:
-    """Collects per-field problems so that a clerk sees all of them in one answer."""
-
-    def __init__(self) -> None:
-        self.details: list[dict[str, str]] = []
-
-    def add(self, field: str, message: str) -> None:
-        self.details.append({"field": field, "message": message})
-
-    def text(self, field: str, value: str, label: str, *, required: bool = True, limit: int = NOTE_MAX) -> str:
-        value = value.strip()
-        if required and not value:
-            self.add(field, f"{label}不能为空")
-        elif len(value) > limit:
-            self.add(field, f"{label}不能超过 {limit} 个字")
-        return value
+class Problems(KitProblems):
+    """The kit's per-field collector with the checks only suggestions make."""
 
     def unit(self, field: str, value: str, label: str) -> str:
         return self.text(field, value, label, limit=UNIT_MAX)
