@@ -43,12 +43,16 @@ def source_ref(suggestion_id: str, escalation_no: int) -> str:
 
 
 def transfer_request(suggestion: Suggestion, escalation: Escalation) -> clues_pb2.TransferClueRequest:
+    units = list(suggestion.assignment.units) if suggestion.assignment else []
     request = clues_pb2.TransferClueRequest(
         source=SOURCE,
+        source_kind="suggestion_escalation",
         source_ref=source_ref(suggestion.id, escalation.no),
-        title=f"{suggestion.number} {suggestion.title}",
+        summary=f"代表建议 {suggestion.number}《{suggestion.title}》联合督办中发现的问题线索",
         details=escalation.details,
-        units=list(suggestion.assignment.units) if suggestion.assignment else [],
+        units=units,
+        subject_kind="unit",
+        subject_name=units[0] if units else "",
         transferred_by=escalation.escalated_by,
     )
     request.decided_at.FromDatetime(escalation.escalated_at)

@@ -25,17 +25,51 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bwulian/clues/v1/clues.proto\x12\x0fwulian.clues.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb0\x01\n\x13TransferClueRequest\x12\x0e\n\x06source\x18\x01 \x01(\t\x12\x12\n\nsource_ref\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x0f\n\x07\x64\x65tails\x18\x04 \x01(\t\x12\r\n\x05units\x18\x05 \x03(\t\x12\x16\n\x0etransferred_by\x18\x06 \x01(\t\x12.\n\ndecided_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"7\n\x14TransferClueResponse\x12\x0f\n\x07\x63lue_id\x18\x01 \x01(\t\x12\x0e\n\x06status\x18\x02 \x01(\t2j\n\x0b\x43lueService\x12[\n\x0cTransferClue\x12$.wulian.clues.v1.TransferClueRequest\x1a%.wulian.clues.v1.TransferClueResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bwulian/clues/v1/clues.proto\x12\x0fwulian.clues.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xeb\x02\n\x13TransferClueRequest\x12\x0e\n\x06source\x18\x01 \x01(\t\x12\x12\n\nsource_ref\x18\x02 \x01(\t\x12\x0f\n\x07summary\x18\x03 \x01(\t\x12\x0f\n\x07\x64\x65tails\x18\x04 \x01(\t\x12\r\n\x05units\x18\x05 \x03(\t\x12\x16\n\x0etransferred_by\x18\x06 \x01(\t\x12.\n\ndecided_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0bsource_kind\x18\x08 \x01(\t\x12\x14\n\x0csubject_kind\x18\t \x01(\t\x12\x14\n\x0csubject_name\x18\n \x01(\t\x12\x13\n\x0bsubject_org\x18\x0b \x01(\t\x12\x18\n\x10subject_position\x18\x0c \x01(\t\x12\x19\n\x11\x61ttachment_hashes\x18\r \x03(\t\x12\x15\n\rofficial_name\x18\x0e \x01(\t\x12\x15\n\rofficial_role\x18\x0f \x01(\t\"|\n\x14TransferClueResponse\x12\x0f\n\x07\x63lue_id\x18\x01 \x01(\t\x12\x0e\n\x06status\x18\x02 \x01(\t\x12\x13\n\x0b\x61udit_index\x18\x03 \x01(\x03\x12.\n\x05proof\x18\x04 \x01(\x0b\x32\x1f.wulian.clues.v1.InclusionProof\"\x15\n\x07\x43lueRef\x12\n\n\x02id\x18\x01 \x01(\t\"f\n\x0b\x44isposition\x12\n\n\x02no\x18\x01 \x01(\x05\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x0c\n\x04note\x18\x03 \x01(\t\x12/\n\x0brecorded_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xd0\x06\n\x04\x43lue\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04view\x18\x02 \x01(\t\x12\x0e\n\x06status\x18\x03 \x01(\t\x12\x13\n\x0bsource_kind\x18\x04 \x01(\t\x12\x12\n\nsource_ref\x18\x05 \x01(\t\x12\x18\n\x10official_subject\x18\x06 \x01(\t\x12\x15\n\rofficial_role\x18\x07 \x01(\t\x12\x32\n\x0etransferred_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x12\x61\x63knowledge_due_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x0f\x61\x63knowledged_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x61\x63\x63\x65pted_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x0f\x66\x65\x65\x64\x62\x61\x63k_due_at\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x64\x65\x63lined_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x16\n\x0e\x64\x65\x63line_reason\x18\x0e \x01(\t\x12\x35\n\x11\x66\x65\x65\x64\x62\x61\x63k_given_at\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x10 \x01(\t\x12\x1b\n\x13\x61\x63knowledge_overdue\x18\x11 \x01(\x08\x12\x18\n\x10\x66\x65\x65\x64\x62\x61\x63k_overdue\x18\x12 \x01(\x08\x12\x0f\n\x07version\x18\x13 \x01(\x03\x12\x0f\n\x07summary\x18\x14 \x01(\t\x12\x0f\n\x07\x64\x65tails\x18\x15 \x01(\t\x12\x14\n\x0csubject_kind\x18\x16 \x01(\t\x12\x14\n\x0csubject_name\x18\x17 \x01(\t\x12\x13\n\x0bsubject_org\x18\x18 \x01(\t\x12\x18\n\x10subject_position\x18\x19 \x01(\t\x12\x19\n\x11\x61ttachment_hashes\x18\x1a \x03(\t\x12\x32\n\x0c\x64ispositions\x18\x1b \x03(\x0b\x32\x1c.wulian.clues.v1.Disposition\x12\x17\n\x0f\x61\x63\x63\x65ptance_note\x18\x1c \x01(\t\"o\n\x10ListCluesRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\x12\x0e\n\x06status\x18\x03 \x01(\t\x12\x13\n\x0bsource_kind\x18\x04 \x01(\t\x12\x0f\n\x07overdue\x18\x05 \x01(\t\"\xd0\x01\n\x11ListCluesResponse\x12$\n\x05items\x18\x01 \x03(\x0b\x32\x15.wulian.clues.v1.Clue\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\r\n\x05total\x18\x03 \x01(\x05\x12>\n\x06\x63ounts\x18\x04 \x03(\x0b\x32..wulian.clues.v1.ListCluesResponse.CountsEntry\x1a-\n\x0b\x43ountsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x05:\x02\x38\x01\"-\n\x11\x41\x63\x63\x65ptClueRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04note\x18\x02 \x01(\t\"0\n\x12\x44\x65\x63lineClueRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"B\n\x18RecordDispositionRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x0c\n\x04note\x18\x03 \x01(\t\"/\n\x13GiveFeedbackRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"\x16\n\x14GetCheckpointRequest\";\n\nCheckpoint\x12\x0c\n\x04note\x18\x01 \x01(\t\x12\x0c\n\x04size\x18\x02 \x01(\x03\x12\x11\n\troot_hash\x18\x03 \x01(\x0c\"7\n\x18GetInclusionProofRequest\x12\r\n\x05index\x18\x01 \x01(\x03\x12\x0c\n\x04size\x18\x02 \x01(\x03\"\x81\x01\n\x0eInclusionProof\x12\r\n\x05index\x18\x01 \x01(\x03\x12\x0c\n\x04size\x18\x02 \x01(\x03\x12\x11\n\tleaf_hash\x18\x03 \x01(\x0c\x12\x0e\n\x06hashes\x18\x04 \x03(\x0c\x12/\n\ncheckpoint\x18\x05 \x01(\x0b\x32\x1b.wulian.clues.v1.Checkpoint\"@\n\x1aGetConsistencyProofRequest\x12\x11\n\tfrom_size\x18\x01 \x01(\x03\x12\x0f\n\x07to_size\x18\x02 \x01(\x03\"\xb0\x01\n\x10\x43onsistencyProof\x12\x11\n\tfrom_size\x18\x01 \x01(\x03\x12\x0f\n\x07to_size\x18\x02 \x01(\x03\x12\x0e\n\x06hashes\x18\x03 \x03(\x0c\x12\x34\n\x0f\x66rom_checkpoint\x18\x04 \x01(\x0b\x32\x1b.wulian.clues.v1.Checkpoint\x12\x32\n\rto_checkpoint\x18\x05 \x01(\x0b\x32\x1b.wulian.clues.v1.Checkpoint2\x93\x07\n\x0b\x43lueService\x12[\n\x0cTransferClue\x12$.wulian.clues.v1.TransferClueRequest\x1a%.wulian.clues.v1.TransferClueResponse\x12:\n\x07GetClue\x12\x18.wulian.clues.v1.ClueRef\x1a\x15.wulian.clues.v1.Clue\x12R\n\tListClues\x12!.wulian.clues.v1.ListCluesRequest\x1a\".wulian.clues.v1.ListCluesResponse\x12\x42\n\x0f\x41\x63knowledgeClue\x12\x18.wulian.clues.v1.ClueRef\x1a\x15.wulian.clues.v1.Clue\x12G\n\nAcceptClue\x12\".wulian.clues.v1.AcceptClueRequest\x1a\x15.wulian.clues.v1.Clue\x12I\n\x0b\x44\x65\x63lineClue\x12#.wulian.clues.v1.DeclineClueRequest\x1a\x15.wulian.clues.v1.Clue\x12U\n\x11RecordDisposition\x12).wulian.clues.v1.RecordDispositionRequest\x1a\x15.wulian.clues.v1.Clue\x12K\n\x0cGiveFeedback\x12$.wulian.clues.v1.GiveFeedbackRequest\x1a\x15.wulian.clues.v1.Clue\x12S\n\rGetCheckpoint\x12%.wulian.clues.v1.GetCheckpointRequest\x1a\x1b.wulian.clues.v1.Checkpoint\x12_\n\x11GetInclusionProof\x12).wulian.clues.v1.GetInclusionProofRequest\x1a\x1f.wulian.clues.v1.InclusionProof\x12\x65\n\x13GetConsistencyProof\x12+.wulian.clues.v1.GetConsistencyProofRequest\x1a!.wulian.clues.v1.ConsistencyProofb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'wulian.clues.v1.clues_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_LISTCLUESRESPONSE_COUNTSENTRY']._loaded_options = None
+  _globals['_LISTCLUESRESPONSE_COUNTSENTRY']._serialized_options = b'8\001'
   _globals['_TRANSFERCLUEREQUEST']._serialized_start=82
-  _globals['_TRANSFERCLUEREQUEST']._serialized_end=258
-  _globals['_TRANSFERCLUERESPONSE']._serialized_start=260
-  _globals['_TRANSFERCLUERESPONSE']._serialized_end=315
-  _globals['_CLUESERVICE']._serialized_start=317
-  _globals['_CLUESERVICE']._serialized_end=423
+  _globals['_TRANSFERCLUEREQUEST']._serialized_end=445
+  _globals['_TRANSFERCLUERESPONSE']._serialized_start=447
+  _globals['_TRANSFERCLUERESPONSE']._serialized_end=571
+  _globals['_CLUEREF']._serialized_start=573
+  _globals['_CLUEREF']._serialized_end=594
+  _globals['_DISPOSITION']._serialized_start=596
+  _globals['_DISPOSITION']._serialized_end=698
+  _globals['_CLUE']._serialized_start=701
+  _globals['_CLUE']._serialized_end=1549
+  _globals['_LISTCLUESREQUEST']._serialized_start=1551
+  _globals['_LISTCLUESREQUEST']._serialized_end=1662
+  _globals['_LISTCLUESRESPONSE']._serialized_start=1665
+  _globals['_LISTCLUESRESPONSE']._serialized_end=1873
+  _globals['_LISTCLUESRESPONSE_COUNTSENTRY']._serialized_start=1828
+  _globals['_LISTCLUESRESPONSE_COUNTSENTRY']._serialized_end=1873
+  _globals['_ACCEPTCLUEREQUEST']._serialized_start=1875
+  _globals['_ACCEPTCLUEREQUEST']._serialized_end=1920
+  _globals['_DECLINECLUEREQUEST']._serialized_start=1922
+  _globals['_DECLINECLUEREQUEST']._serialized_end=1970
+  _globals['_RECORDDISPOSITIONREQUEST']._serialized_start=1972
+  _globals['_RECORDDISPOSITIONREQUEST']._serialized_end=2038
+  _globals['_GIVEFEEDBACKREQUEST']._serialized_start=2040
+  _globals['_GIVEFEEDBACKREQUEST']._serialized_end=2087
+  _globals['_GETCHECKPOINTREQUEST']._serialized_start=2089
+  _globals['_GETCHECKPOINTREQUEST']._serialized_end=2111
+  _globals['_CHECKPOINT']._serialized_start=2113
+  _globals['_CHECKPOINT']._serialized_end=2172
+  _globals['_GETINCLUSIONPROOFREQUEST']._serialized_start=2174
+  _globals['_GETINCLUSIONPROOFREQUEST']._serialized_end=2229
+  _globals['_INCLUSIONPROOF']._serialized_start=2232
+  _globals['_INCLUSIONPROOF']._serialized_end=2361
+  _globals['_GETCONSISTENCYPROOFREQUEST']._serialized_start=2363
+  _globals['_GETCONSISTENCYPROOFREQUEST']._serialized_end=2427
+  _globals['_CONSISTENCYPROOF']._serialized_start=2430
+  _globals['_CONSISTENCYPROOF']._serialized_end=2606
+  _globals['_CLUESERVICE']._serialized_start=2609
+  _globals['_CLUESERVICE']._serialized_end=3524
 # @@protoc_insertion_point(module_scope)

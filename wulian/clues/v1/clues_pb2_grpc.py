@@ -27,7 +27,9 @@ if _version_not_supported:
 
 class ClueServiceStub:
     """线索移送: the clue service of the discipline commission. Other bodies' services transfer clues to it
-    with their service account's token; clue contents are readable by discipline roles only.
+    with their service account's token, congress officials through the gateway with their own. Clue
+    contents are readable by discipline roles only; the transferring body sees status, dates and the
+    feedback. Every step, and every read of a clue's contents, is an entry of the audit log.
     """
 
     def __init__(self, channel):
@@ -41,16 +43,129 @@ class ClueServiceStub:
                 request_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.TransferClueRequest.SerializeToString,
                 response_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.TransferClueResponse.FromString,
                 _registered_method=True)
+        self.GetClue = channel.unary_unary(
+                '/wulian.clues.v1.ClueService/GetClue',
+                request_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.ClueRef.SerializeToString,
+                response_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.FromString,
+                _registered_method=True)
+        self.ListClues = channel.unary_unary(
+                '/wulian.clues.v1.ClueService/ListClues',
+                request_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.ListCluesRequest.SerializeToString,
+                response_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.ListCluesResponse.FromString,
+                _registered_method=True)
+        self.AcknowledgeClue = channel.unary_unary(
+                '/wulian.clues.v1.ClueService/AcknowledgeClue',
+                request_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.ClueRef.SerializeToString,
+                response_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.FromString,
+                _registered_method=True)
+        self.AcceptClue = channel.unary_unary(
+                '/wulian.clues.v1.ClueService/AcceptClue',
+                request_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.AcceptClueRequest.SerializeToString,
+                response_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.FromString,
+                _registered_method=True)
+        self.DeclineClue = channel.unary_unary(
+                '/wulian.clues.v1.ClueService/DeclineClue',
+                request_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.DeclineClueRequest.SerializeToString,
+                response_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.FromString,
+                _registered_method=True)
+        self.RecordDisposition = channel.unary_unary(
+                '/wulian.clues.v1.ClueService/RecordDisposition',
+                request_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.RecordDispositionRequest.SerializeToString,
+                response_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.FromString,
+                _registered_method=True)
+        self.GiveFeedback = channel.unary_unary(
+                '/wulian.clues.v1.ClueService/GiveFeedback',
+                request_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.GiveFeedbackRequest.SerializeToString,
+                response_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.FromString,
+                _registered_method=True)
+        self.GetCheckpoint = channel.unary_unary(
+                '/wulian.clues.v1.ClueService/GetCheckpoint',
+                request_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.GetCheckpointRequest.SerializeToString,
+                response_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Checkpoint.FromString,
+                _registered_method=True)
+        self.GetInclusionProof = channel.unary_unary(
+                '/wulian.clues.v1.ClueService/GetInclusionProof',
+                request_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.GetInclusionProofRequest.SerializeToString,
+                response_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.InclusionProof.FromString,
+                _registered_method=True)
+        self.GetConsistencyProof = channel.unary_unary(
+                '/wulian.clues.v1.ClueService/GetConsistencyProof',
+                request_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.GetConsistencyProofRequest.SerializeToString,
+                response_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.ConsistencyProof.FromString,
+                _registered_method=True)
 
 
 class ClueServiceServicer:
     """线索移送: the clue service of the discipline commission. Other bodies' services transfer clues to it
-    with their service account's token; clue contents are readable by discipline roles only.
+    with their service account's token, congress officials through the gateway with their own. Clue
+    contents are readable by discipline roles only; the transferring body sees status, dates and the
+    feedback. Every step, and every read of a clue's contents, is an entry of the audit log.
     """
 
     def TransferClue(self, request, context):
-        """Idempotent on (source, source_ref): a retry after a lost answer returns the clue already made.
+        """Idempotent on (source_kind, source_ref): a retry after a lost answer returns the clue already made.
         """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetClue(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListClues(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AcknowledgeClue(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AcceptClue(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeclineClue(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordDisposition(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GiveFeedback(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCheckpoint(self, request, context):
+        """The audit log: its latest signed checkpoint, and proofs against checkpoints.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetInclusionProof(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetConsistencyProof(self, request, context):
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -63,6 +178,56 @@ def add_ClueServiceServicer_to_server(servicer, server):
                     request_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.TransferClueRequest.FromString,
                     response_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.TransferClueResponse.SerializeToString,
             ),
+            'GetClue': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetClue,
+                    request_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.ClueRef.FromString,
+                    response_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.SerializeToString,
+            ),
+            'ListClues': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListClues,
+                    request_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.ListCluesRequest.FromString,
+                    response_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.ListCluesResponse.SerializeToString,
+            ),
+            'AcknowledgeClue': grpc.unary_unary_rpc_method_handler(
+                    servicer.AcknowledgeClue,
+                    request_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.ClueRef.FromString,
+                    response_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.SerializeToString,
+            ),
+            'AcceptClue': grpc.unary_unary_rpc_method_handler(
+                    servicer.AcceptClue,
+                    request_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.AcceptClueRequest.FromString,
+                    response_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.SerializeToString,
+            ),
+            'DeclineClue': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeclineClue,
+                    request_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.DeclineClueRequest.FromString,
+                    response_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.SerializeToString,
+            ),
+            'RecordDisposition': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordDisposition,
+                    request_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.RecordDispositionRequest.FromString,
+                    response_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.SerializeToString,
+            ),
+            'GiveFeedback': grpc.unary_unary_rpc_method_handler(
+                    servicer.GiveFeedback,
+                    request_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.GiveFeedbackRequest.FromString,
+                    response_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.SerializeToString,
+            ),
+            'GetCheckpoint': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCheckpoint,
+                    request_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.GetCheckpointRequest.FromString,
+                    response_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.Checkpoint.SerializeToString,
+            ),
+            'GetInclusionProof': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetInclusionProof,
+                    request_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.GetInclusionProofRequest.FromString,
+                    response_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.InclusionProof.SerializeToString,
+            ),
+            'GetConsistencyProof': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetConsistencyProof,
+                    request_deserializer=wulian_dot_clues_dot_v1_dot_clues__pb2.GetConsistencyProofRequest.FromString,
+                    response_serializer=wulian_dot_clues_dot_v1_dot_clues__pb2.ConsistencyProof.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'wulian.clues.v1.ClueService', rpc_method_handlers)
@@ -73,7 +238,9 @@ def add_ClueServiceServicer_to_server(servicer, server):
  # This class is part of an EXPERIMENTAL API.
 class ClueService:
     """线索移送: the clue service of the discipline commission. Other bodies' services transfer clues to it
-    with their service account's token; clue contents are readable by discipline roles only.
+    with their service account's token, congress officials through the gateway with their own. Clue
+    contents are readable by discipline roles only; the transferring body sees status, dates and the
+    feedback. Every step, and every read of a clue's contents, is an entry of the audit log.
     """
 
     @staticmethod
@@ -93,6 +260,276 @@ class ClueService:
             '/wulian.clues.v1.ClueService/TransferClue',
             wulian_dot_clues_dot_v1_dot_clues__pb2.TransferClueRequest.SerializeToString,
             wulian_dot_clues_dot_v1_dot_clues__pb2.TransferClueResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetClue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.clues.v1.ClueService/GetClue',
+            wulian_dot_clues_dot_v1_dot_clues__pb2.ClueRef.SerializeToString,
+            wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListClues(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.clues.v1.ClueService/ListClues',
+            wulian_dot_clues_dot_v1_dot_clues__pb2.ListCluesRequest.SerializeToString,
+            wulian_dot_clues_dot_v1_dot_clues__pb2.ListCluesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AcknowledgeClue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.clues.v1.ClueService/AcknowledgeClue',
+            wulian_dot_clues_dot_v1_dot_clues__pb2.ClueRef.SerializeToString,
+            wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AcceptClue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.clues.v1.ClueService/AcceptClue',
+            wulian_dot_clues_dot_v1_dot_clues__pb2.AcceptClueRequest.SerializeToString,
+            wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeclineClue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.clues.v1.ClueService/DeclineClue',
+            wulian_dot_clues_dot_v1_dot_clues__pb2.DeclineClueRequest.SerializeToString,
+            wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordDisposition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.clues.v1.ClueService/RecordDisposition',
+            wulian_dot_clues_dot_v1_dot_clues__pb2.RecordDispositionRequest.SerializeToString,
+            wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GiveFeedback(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.clues.v1.ClueService/GiveFeedback',
+            wulian_dot_clues_dot_v1_dot_clues__pb2.GiveFeedbackRequest.SerializeToString,
+            wulian_dot_clues_dot_v1_dot_clues__pb2.Clue.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCheckpoint(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.clues.v1.ClueService/GetCheckpoint',
+            wulian_dot_clues_dot_v1_dot_clues__pb2.GetCheckpointRequest.SerializeToString,
+            wulian_dot_clues_dot_v1_dot_clues__pb2.Checkpoint.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetInclusionProof(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.clues.v1.ClueService/GetInclusionProof',
+            wulian_dot_clues_dot_v1_dot_clues__pb2.GetInclusionProofRequest.SerializeToString,
+            wulian_dot_clues_dot_v1_dot_clues__pb2.InclusionProof.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetConsistencyProof(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.clues.v1.ClueService/GetConsistencyProof',
+            wulian_dot_clues_dot_v1_dot_clues__pb2.GetConsistencyProofRequest.SerializeToString,
+            wulian_dot_clues_dot_v1_dot_clues__pb2.ConsistencyProof.FromString,
             options,
             channel_credentials,
             insecure,
