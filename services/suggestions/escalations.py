@@ -42,6 +42,8 @@ class Escalation:
     response: str = ""
     responded_by: str = ""
     responded_at: datetime | None = None
+    escalated_by_name: str = ""
+    escalated_by_role: str = ""  # the congress role it was decided in (the clue transfer names it)
 
     @property
     def open(self) -> bool:
@@ -52,7 +54,9 @@ class Escalation:
         return self.clue_transfer is not None and self.clue_transfer.state is ClueTransferState.PENDING
 
 
-def escalation_from(command: commands.Escalate, *, no: int, escalated_by: str, now: datetime) -> Escalation:
+def escalation_from(
+    command: commands.Escalate, *, no: int, escalated_by: str, now: datetime, name: str = "", role: str = ""
+) -> Escalation:
     """An escalation that suspects a violation of discipline or law carries a pending clue transfer."""
     problems = Problems()
     reasons: list[EscalationReason] = []
@@ -72,6 +76,8 @@ def escalation_from(command: commands.Escalate, *, no: int, escalated_by: str, n
         escalated_by=escalated_by,
         escalated_at=now,
         clue_transfer=ClueTransfer() if suspected else None,
+        escalated_by_name=name,
+        escalated_by_role=role,
     )
 
 

@@ -35,6 +35,9 @@ from services.suggestions.domain import (
 from wulian.kit.errors import Conflict, InvalidArgument, PermissionDenied
 from wulian.kit.principal import CONGRESS_ROLES, Principal
 
+# The congress roles that escalate, in the order that names the capacity of one holding several.
+ESCALATING_ROLES = ("congress_clerk", "congress_committee", "congress_leader")
+
 
 @dataclass(eq=False)
 class Suggestion:
@@ -301,7 +304,11 @@ class Suggestion:
             raise PermissionDenied("只有人大常委会联络人员、专（工）委或领导可以提请督办")
         if any(e.open for e in self.escalations):
             raise Conflict("该建议已有尚未回复的督办，请待纪委监委回复后再提请")
-        escalation = esc.escalation_from(command, no=len(self.escalations) + 1, escalated_by=principal.subject, now=now)
+        role = next(r for r in ESCALATING_ROLES if r in principal.roles)
+        no = len(self.escalations) + 1
+        escalation = esc.escalation_from(
+            command, no=no, escalated_by=principal.subject, now=now, name=principal.name, role=role
+        )
         self.escalations.append(escalation)
         transfer = escalation.clue_transfer.state if escalation.clue_transfer else None
         self.events.append(ev.SuggestionEscalated(self.id, now, escalation.no, escalation.reasons, transfer))

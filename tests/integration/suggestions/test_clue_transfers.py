@@ -29,11 +29,13 @@ class Clues(clues_pb2_grpc.ClueServiceServicer):
     def __init__(self) -> None:
         self.clues: dict[str, str] = {}
         self.tokens: list[str] = []
+        self.requests: list[clues_pb2.TransferClueRequest] = []
 
     async def TransferClue(
         self, request: clues_pb2.TransferClueRequest, context: grpc.aio.ServicerContext
     ) -> clues_pb2.TransferClueResponse:
         self.tokens.append(dict(context.invocation_metadata() or ()).get("authorization", ""))
+        self.requests.append(request)
         clue_id = self.clues.setdefault(request.source_ref, f"XS-2026-{len(self.clues) + 1:04d}")
         return clues_pb2.TransferClueResponse(clue_id=clue_id, status="received")
 
@@ -90,4 +92,8 @@ async def test_a_transfer_waits_for_the_clue_service_and_completes_once(
     assert transfer_state(db, sid) == (ClueTransferState.TRANSFERRED, "XS-2026-0001")
     assert list(clues.clues) == [source_ref(sid, 1)]
     assert all(token.startswith("Bearer ") for token in clues.tokens)
+    sent = clues.requests[0]
+    assert (sent.source_kind, sent.subject_kind, sent.subject_name) == ("suggestion_escalation", "unit", "finance")
+    assert (sent.transferred_by, sent.official_role) == (LEADER.subject, "congress_leader")
+    assert sent.details == "疑似违规收费"
     assert outbox_subjects(db)[-1] == "clue_transferred"
