@@ -54,6 +54,8 @@ def transfer_request(suggestion: Suggestion, escalation: Escalation) -> clues_pb
         subject_kind="unit",
         subject_name=units[0] if units else "",
         transferred_by=escalation.escalated_by,
+        official_name=escalation.escalated_by_name,
+        official_role=escalation.escalated_by_role,
     )
     request.decided_at.FromDatetime(escalation.escalated_at)
     return request
