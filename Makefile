@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint proto proto-check bench bench-path bench-stats clean
+.PHONY: install run test test-fast lint proto proto-check bench bench-path bench-stats bench-audit clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ bench-path: install
 
 bench-stats: install
 	$(BIN)/python bench/suggestions_stats.py
+
+bench-audit: install
+	$(BIN)/python bench/audit_log.py
 
 clean:
 	rm -rf var .pytest_cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -19,21 +19,16 @@ from sqlmodel import Session
 from services.suggestions import commands, domain, event_messages, repository
 from services.suggestions.model import Suggestion
 from services.suggestions.repository import ListFilter, Loaded
+from wulian.kit.clock import Clock, utc_now
 from wulian.kit.context import current_request_id
 from wulian.kit.errors import InvalidArgument, NotFound
 from wulian.kit.events.outbox import add_many_to_outbox
+from wulian.kit.paging import DEFAULT_PAGE_SIZE, encode_page_token, page_problems
 from wulian.kit.principal import CONGRESS_ROLES, Principal
 
-MAX_PAGE_SIZE = 100
-DEFAULT_PAGE_SIZE = 20
 OVERDUE_FILTERS = ("", "contact", "reply", "any")
 
-Clock = Callable[[], datetime]
 Action = Callable[[Suggestion, datetime], None]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,17 +244,11 @@ def list_suggestions(
 ) -> tuple[list[Loaded], str, int]:
     scope = domain.visibility(principal)
     problems = domain.Problems()
-    if not 0 <= page_size <= MAX_PAGE_SIZE:
-        problems.add("page_size", f"每页条数应在 1 到 {MAX_PAGE_SIZE} 之间")
+    offset, problems.details = page_problems(page_size, page_token)
     if filters.overdue not in OVERDUE_FILTERS:
         problems.add("overdue", "逾期筛选只能是 contact（逾期未联系）、reply（逾期未答复）或 any")
     if filters.status and filters.status not in domain.Status.__members__.values():
         problems.add("status", "状态不在可选范围内")
-    try:
-        offset = repository.decode_page_token(page_token)
-    except ValueError:
-        problems.add("page_token", "分页标记无效，请从第一页重新查询")
-        offset = 0
     problems.raise_if_any("查询条件未通过校验")
     limit = page_size or DEFAULT_PAGE_SIZE
     items, total = repository.list_visible(
@@ -273,7 +262,7 @@ def list_suggestions(
         offset=offset,
         limit=limit,
     )
-    next_token = repository.encode_page_token(offset + limit) if offset + limit < total else ""
+    next_token = encode_page_token(offset + limit) if offset + limit < total else ""
     return items, next_token, total
 
 

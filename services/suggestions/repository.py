@@ -12,7 +12,6 @@ Every save names the version it read (``version``); a save against a changed row
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -345,23 +344,6 @@ def as_utc(moment: datetime | None) -> datetime | None:
 
 
 # --- lists -------------------------------------------------------------------------------------------
-
-
-def encode_page_token(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode()
-
-
-def decode_page_token(token: str) -> int:
-    """The offset a page token stands for; ValueError for a token we did not issue."""
-    if not token:
-        return 0
-    raw = base64.urlsafe_b64decode(token.encode()).decode()
-    if not raw.startswith("o:"):
-        raise ValueError(token)
-    offset = int(raw[2:])
-    if offset < 0:
-        raise ValueError(token)
-    return offset
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,20 +14,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from wulian.kit.clock import Clock, utc_now
 from wulian.kit.db import Database
 from wulian.kit.errors import Conflict
 
 log = logging.getLogger(__name__)
 
 BATCH = 200
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class DeadlineScheduler:

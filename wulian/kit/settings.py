@@ -77,6 +77,16 @@ class Settings(BaseSettings):
     # how often pending clue transfers are retried while the clue service does not answer
     clue_transfer_retry_s: float = Field(default=30.0, gt=0)
 
+    # clues (线索移送)
+    # the discipline commission's RSA private key (PEM) that opens sealed clues; empty: var/keys (development)
+    clue_sealing_key_file: Path | None = None
+    # the clue service's audit log signing key (signed-note "PRIVATE+KEY+…"); empty: var/keys (development)
+    audit_signing_key_file: Path | None = None
+    # the audit log's name in its checkpoints (C2SP tlog-checkpoint origin line)
+    audit_origin: str = Field(default="wulian.local/clues", pattern=r"^[A-Za-z0-9][A-Za-z0-9./_-]{0,99}$")
+    clue_acknowledge_days: int = Field(default=5, ge=1, le=30)  # working days to acknowledge (签收)
+    clue_feedback_days: int = Field(default=90, ge=1, le=365)  # calendar days from acceptance to feedback
+
     # persistence: empty means a SQLite file per service under var_dir
     database_url: str = ""
     demo_data: bool = True
@@ -90,6 +100,10 @@ class Settings(BaseSettings):
                 raise ValueError("WULIAN_ISSUER_URL must name the Keycloak realm in production")
             if self.demo_data:
                 raise ValueError("WULIAN_DEMO_DATA must be false in production")
+            if self.clue_sealing_key_file is None or self.audit_signing_key_file is None:
+                raise ValueError(
+                    "WULIAN_CLUE_SEALING_KEY_FILE and WULIAN_AUDIT_SIGNING_KEY_FILE must be set in production"
+                )
         return self
 
     @property
@@ -113,6 +127,11 @@ class Settings(BaseSettings):
 
     def grpc_address(self, service: str) -> str:
         return f"{self.grpc_host}:{self.grpc_ports[service]}"
+
+    @property
+    def keys_dir(self) -> Path:
+        """Development keys, made on first start (production names its key files instead)."""
+        return self.var_dir / "keys"
 
     def database_url_for(self, service: str) -> str:
         """A SQLite file per service, or the configured PostgreSQL (a schema per service)."""

@@ -18,6 +18,8 @@ PRODUCTION = {
     "WULIAN_ISSUER_URL": "https://sso.example/realms/wulian",
     "WULIAN_SERVICE_CLIENT_SECRET": "s3cret",
     "WULIAN_DEMO_DATA": "false",
+    "WULIAN_CLUE_SEALING_KEY_FILE": "/etc/wulian/clue-sealing.pem",
+    "WULIAN_AUDIT_SIGNING_KEY_FILE": "/etc/wulian/clues-audit.key",
 }
 
 

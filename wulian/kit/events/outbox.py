@@ -113,3 +113,28 @@ def already_handled(session: Session, consumer: str, event_id: str) -> bool:
 
 def record_handled(session: Session, consumer: str, event_id: str) -> None:
     session.add(InboxEntry(consumer=consumer, event_id=event_id))
+
+
+def add_event_tables() -> None:
+    """Create ``outbox`` and ``inbox``; call from a service's first Alembic ``upgrade()``."""
+    import sqlalchemy as sa
+    from alembic import op
+
+    moment = sa.DateTime(timezone=True)
+    op.create_table(
+        "outbox",
+        sa.Column("seq", sa.Integer(), primary_key=True),
+        sa.Column("event_id", sa.String(length=64), nullable=False, unique=True),
+        sa.Column("subject", sa.String(length=200), nullable=False),
+        sa.Column("event_type", sa.String(length=200), nullable=False),
+        sa.Column("payload", sa.LargeBinary(), nullable=False),
+        sa.Column("request_id", sa.String(length=64), nullable=False),
+        sa.Column("created_at", moment, nullable=False),
+        sa.Column("published_at", moment, nullable=True, index=True),
+    )
+    op.create_table(
+        "inbox",
+        sa.Column("consumer", sa.String(length=100), primary_key=True),
+        sa.Column("event_id", sa.String(length=64), primary_key=True),
+        sa.Column("handled_at", moment, nullable=False),
+    )

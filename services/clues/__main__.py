@@ -1,0 +1,3 @@
+from services.clues.main import run
+
+run()
