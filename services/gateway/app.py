@@ -18,6 +18,7 @@ from services.gateway.errors import install_error_handlers
 from services.gateway.event_hub import EventHub
 from services.gateway.middleware import BodyLimitMiddleware, RequestIdMiddleware
 from services.gateway.routes import events, health, me, suggestions
+from wulian.clues.v1.clues_pb2_grpc import ClueServiceStub
 from wulian.kit.auth import TokenVerifier
 from wulian.kit.events.consumer import DurableConsumer
 from wulian.kit.events.envelope import import_event_modules
@@ -29,21 +30,23 @@ from wulian.suggestions.v1.suggestions_pb2_grpc import SuggestionServiceStub
 log = logging.getLogger(__name__)
 
 # Services whose events may concern a caller of GET /api/v1/events.
-EVENT_SOURCES = ("suggestions",)
+EVENT_SOURCES = ("suggestions", "clues")
 
 
 @dataclass
 class Backends:
     channels: dict[str, grpc.aio.Channel]
     suggestions: SuggestionServiceStub
+    clues: ClueServiceStub
 
     @classmethod
     def open(cls, settings: Settings) -> Backends:
-        channels = {"suggestions": open_channel(settings.grpc_address("suggestions"))}
+        channels = {name: open_channel(settings.grpc_address(name)) for name in ("suggestions", "clues")}
         deadline_s = settings.grpc_deadline_s
         return cls(
             channels=channels,
             suggestions=with_call_context(SuggestionServiceStub(channels["suggestions"]), deadline_s),
+            clues=with_call_context(ClueServiceStub(channels["clues"]), deadline_s),
         )
 
     async def close(self) -> None:

@@ -10,6 +10,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from services.gateway.policy import allowed
+from wulian.clues.v1.clues_pb2_grpc import ClueServiceStub
 from wulian.kit.context import REQUEST_ID_HEADER, current_request_id
 from wulian.kit.errors import Unauthenticated
 from wulian.kit.principal import Principal
@@ -55,3 +56,10 @@ async def suggestions_stub(request: Request) -> SuggestionServiceStub:  # async:
 
 
 SuggestionsDep = Annotated[SuggestionServiceStub, Depends(suggestions_stub)]
+
+
+async def clues_stub(request: Request) -> ClueServiceStub:
+    return request.app.state.backends.clues
+
+
+CluesDep = Annotated[ClueServiceStub, Depends(clues_stub)]

@@ -3,12 +3,13 @@ taken by the right body with its own token, and every other body refused where i
 
 - one from submission to a satisfied verdict;
 - one sent back at assignment, found dissatisfying, re-handled, visited, escalated with a suspected
-  violation (its clue transfer stays pending: no clue service runs yet), answered by the commission,
+  violation (its clue goes to the clue service through TransferClue), answered by the commission,
   and closed.
 """
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -46,6 +47,15 @@ class Platform:
         for user in users:
             status = self.call(user, method, path, body).status_code
             assert status in (403, 404), f"{user} {method} {path} was not refused: {status}"
+
+
+def wait_for(condition: Any, timeout_s: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
 
 
 def now() -> str:
@@ -128,7 +138,11 @@ def test_two_suggestions_through_their_whole_life(process_stack: ProcessStack) -
             ("deputy1", "transport", "office", "station", "commission"), "POST", f"{path}/escalations", escalation
         )
         escalated = p.ok("leader", "POST", f"{path}/escalations", escalation)
-        assert escalated["escalations"][0]["clue_transfer"] == "pending"  # no clue service yet: kept, not dropped
+        assert escalated["escalations"][0]["clue_transfer"] == "pending"  # recorded with the escalation
+        transferred = wait_for(lambda: p.ok("leader", "GET", path)["escalations"][0]["clue_transfer"] == "transferred")
+        assert transferred, "the clue service never acknowledged the transfer"
+        clue_id = p.ok("leader", "GET", path)["escalations"][0]["clue_id"]
+        assert clue_id  # the clue service's id: the transfer went through TransferClue
         seen_by_unit = p.ok("transport", "GET", path)
         assert seen_by_unit["escalated"] and seen_by_unit["escalations"] == []  # the unit is not told the details
         assert [s["id"] for s in p.ok("commission", "GET", "/suggestions")["items"]] == [second["id"]]
@@ -141,13 +155,15 @@ def test_two_suggestions_through_their_whole_life(process_stack: ProcessStack) -
 
         # --- the audit trail: every step, by whom; escalation steps only for congress and discipline ----
         trail = p.ok("clerk", "GET", f"{path}/history")["entries"]
-        steps = [entry["event"] for entry in trail]
+        steps = [entry["event"] for entry in trail if entry["event"] != "clue_transferred"]
+        assert "clue_transferred" in [entry["event"] for entry in trail]
         assert steps == [
             "submitted", "assignment_proposed", "assignment_sent_back", "assignment_proposed", "assigned",
             "contact_recorded", "replied", "evaluated", "return_visit_recorded", "escalated",
             "escalation_responded", "replied", "evaluated",
         ]  # fmt: skip
-        assert {entry["actor_body"] for entry in trail} == {"congress", "government", "discipline"}
+        bodies = {entry["actor_body"] for entry in trail}
+        assert bodies == {"congress", "government", "discipline", "platform"}  # platform: the clue relay
         unit_trail = [entry["event"] for entry in p.ok("transport", "GET", f"{path}/history")["entries"]]
         assert "escalated" not in unit_trail and "escalation_responded" not in unit_trail
         p.refused(("housing", "deputy3", "court"), "GET", f"{path}/history")

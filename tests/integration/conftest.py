@@ -1,4 +1,4 @@
-"""The stack in one test process: the suggestions service on its own loop thread, the gateway served
+"""The stack in one test process: the suggestions and clue services on their own loop thread, the gateway served
 by uvicorn on a free port, spoken to over real HTTP."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
+from services.clues.main import build as build_clues
 from services.gateway.app import create_app
 from services.suggestions.main import build
 from tests.support.identity import Tokens
@@ -49,12 +50,15 @@ def open_stack(settings: Settings, tokens: Tokens) -> Iterator[Stack]:
     loop = ThreadedLoop()
     runtime, register = build(settings)
     loop.run(runtime.start(register))
+    clues, register_clues = build_clues(settings)
+    loop.run(clues.start(register_clues))
     settings = settings.model_copy(update={"gateway_port": free_port()})
     with (
         ThreadedServer(create_app(settings), settings.gateway_port).running(),
         httpx.Client(base_url=settings.gateway_url, timeout=10) as http,
     ):
         yield Stack(settings=settings, http=http, tokens=tokens, runtime=runtime, loop=loop)
+    loop.run(clues.stop())
     loop.run(runtime.stop())
     loop.close()
 
