@@ -17,7 +17,6 @@ from wulian.kit.settings import Settings
 
 SEALING_FILE = "clue-sealing.pem"
 SIGNING_FILE = "clues-audit.key"
-VERIFIER_FILE = "clues-audit.vkey"
 
 
 def _write_secret(path: Path, data: bytes) -> None:
@@ -42,7 +41,7 @@ def load_keys(settings: Settings) -> Keys:
         if not signing_file.exists():
             skey, vkey = generate_key(key_name(settings.audit_origin))
             _write_secret(signing_file, skey.encode())
-            (signing_file.parent / VERIFIER_FILE).write_text(vkey + "\n", encoding="utf-8")
+            settings.clues_audit_vkey_file.write_text(vkey + "\n", encoding="utf-8")
     private_key = sealing.load_private_key(sealing_file.read_bytes())
     signer = Signer.from_skey(signing_file.read_text(encoding="utf-8").strip())
     return Keys(private_key, private_key.public_key(), signer, settings.audit_origin)

@@ -13,6 +13,7 @@ from services.suggestions.clue_transfers import ClueTransferRelay
 from services.suggestions.grpc_api import SuggestionService
 from services.suggestions.handlers import Rules
 from services.suggestions.scheduler import DeadlineScheduler
+from services.suggestions.witnessing import witness_consumer
 from wulian.kit.logs import configure_logging
 from wulian.kit.runtime import ServiceRuntime, run_service
 from wulian.kit.service_token import ServiceToken
@@ -27,10 +28,11 @@ def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server
     """The service's runtime and the function that registers its servicer on a gRPC server."""
     runtime = ServiceRuntime.create("suggestions", settings, MIGRATIONS)
     rules = Rules(settings.suggestion_session, settings.suggestion_max_rehandlings)
+    token = ServiceToken(settings)
     transfers = ClueTransferRelay(
         runtime.db,
         settings.grpc_address("clues"),
-        ServiceToken(settings).metadata,
+        token.metadata,
         runtime.relay.notify,
         retry_s=settings.clue_transfer_retry_s,
         deadline_s=settings.grpc_deadline_s,
@@ -40,7 +42,15 @@ def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server
     )
 
     scheduler = DeadlineScheduler(runtime.db, runtime.relay.notify, interval_s=settings.deadline_check_interval_s)
-    runtime.background += [scheduler.run_forever, transfers.run_forever]
+    witness, consistency = witness_consumer(settings, runtime.db, runtime.link, token.metadata, runtime.relay.notify)
+
+    async def witness_clue_log() -> None:
+        try:
+            await witness.run()
+        finally:
+            await consistency.close()
+
+    runtime.background += [scheduler.run_forever, transfers.run_forever, witness_clue_log]
 
     def register(server: grpc.aio.Server) -> None:
         suggestions_pb2_grpc.add_SuggestionServiceServicer_to_server(service, server)

@@ -84,6 +84,9 @@ class Settings(BaseSettings):
     audit_signing_key_file: Path | None = None
     # the audit log's name in its checkpoints (C2SP tlog-checkpoint origin line)
     audit_origin: str = Field(default="wulian.local/clues", pattern=r"^[A-Za-z0-9][A-Za-z0-9./_-]{0,99}$")
+    # the verifier key (vkey) of the clue service's audit log, for the services that witness it;
+    # empty: the development key file in var/keys
+    clues_audit_vkey: str = ""
     clue_acknowledge_days: int = Field(default=5, ge=1, le=30)  # working days to acknowledge (签收)
     clue_feedback_days: int = Field(default=90, ge=1, le=365)  # calendar days from acceptance to feedback
 
@@ -132,6 +135,11 @@ class Settings(BaseSettings):
     def keys_dir(self) -> Path:
         """Development keys, made on first start (production names its key files instead)."""
         return self.var_dir / "keys"
+
+    @property
+    def clues_audit_vkey_file(self) -> Path:
+        """Where the clue service writes its development audit key's public half, for its witnesses."""
+        return self.keys_dir / "clues-audit.vkey"
 
     def database_url_for(self, service: str) -> str:
         """A SQLite file per service, or the configured PostgreSQL (a schema per service)."""

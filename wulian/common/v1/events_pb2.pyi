@@ -40,3 +40,19 @@ class EventMeta(_message.Message):
     request_id: str
     audience: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, event_id: _Optional[str] = ..., occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., actor: _Optional[_Union[Actor, _Mapping]] = ..., aggregate_type: _Optional[str] = ..., aggregate_id: _Optional[str] = ..., request_id: _Optional[str] = ..., audience: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class AuditAlarm(_message.Message):
+    __slots__ = ("meta", "origin", "size", "last_size", "reason", "note")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ORIGIN_FIELD_NUMBER: _ClassVar[int]
+    SIZE_FIELD_NUMBER: _ClassVar[int]
+    LAST_SIZE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    meta: EventMeta
+    origin: str
+    size: int
+    last_size: int
+    reason: str
+    note: str
+    def __init__(self, meta: _Optional[_Union[EventMeta, _Mapping]] = ..., origin: _Optional[str] = ..., size: _Optional[int] = ..., last_size: _Optional[int] = ..., reason: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
