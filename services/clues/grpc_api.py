@@ -16,7 +16,7 @@ import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from services.clues import commands, handlers
-from services.clues.domain import Status, View
+from services.clues.domain import Status, View, is_service_caller
 from services.clues.handlers import Keys, Proof, Rules
 from services.clues.model import Clue
 from services.clues.repository import ListFilter, Stored
@@ -25,8 +25,9 @@ from wulian.clues.v1 import clues_pb2_grpc
 from wulian.kit.audit.checkpoint import Checkpoint as CheckpointBody
 from wulian.kit.audit.checkpoint import parse_note
 from wulian.kit.db import Database
-from wulian.kit.errors import InvalidArgument
+from wulian.kit.errors import InvalidArgument, PermissionDenied
 from wulian.kit.grpc_server import current_principal
+from wulian.kit.principal import Principal
 
 
 def _stamp(target: Timestamp, moment: datetime | None) -> None:
@@ -131,6 +132,19 @@ def transfer_command(request: pb.TransferClueRequest) -> commands.TransferClue:
     )
 
 
+# The log holds no contents, but deny by default all the same: the bodies that check it, its auditor,
+# and the services that witness it.
+AUDIT_READERS = frozenset(
+    {"congress_clerk", "congress_committee", "congress_leader", "gov_supervision_office", "discipline_commission",
+     "discipline_station", "platform_admin"}
+)  # fmt: skip
+
+
+def ensure_audit_reader(principal: Principal) -> None:
+    if not principal.has_any(*AUDIT_READERS) and not is_service_caller(principal):
+        raise PermissionDenied("您的角色无权查看审计日志")
+
+
 class ClueService(clues_pb2_grpc.ClueServiceServicer):
     def __init__(
         self,
@@ -222,11 +236,13 @@ class ClueService(clues_pb2_grpc.ClueServiceServicer):
     # --- the audit log ------------------------------------------------------------------------
 
     async def GetCheckpoint(self, request: pb.GetCheckpointRequest, context: grpc.aio.ServicerContext) -> pb.Checkpoint:
+        ensure_audit_reader(current_principal())
         return checkpoint_message(await self.db.in_session(handlers.checkpoint))
 
     async def GetInclusionProof(
         self, request: pb.GetInclusionProofRequest, context: grpc.aio.ServicerContext
     ) -> pb.InclusionProof:
+        ensure_audit_reader(current_principal())
         if request.index < 0 or request.size < 0:
             raise InvalidArgument("条目序号和规模不能为负数")
         return proof_message(await self.db.in_session(handlers.proof_of, request.index, request.size))
@@ -234,6 +250,7 @@ class ClueService(clues_pb2_grpc.ClueServiceServicer):
     async def GetConsistencyProof(
         self, request: pb.GetConsistencyProofRequest, context: grpc.aio.ServicerContext
     ) -> pb.ConsistencyProof:
+        ensure_audit_reader(current_principal())
         if request.from_size < 0 or request.to_size < 0:
             raise InvalidArgument("规模不能为负数")
         hashes, from_note, to_note = await self.db.in_session(handlers.consistency, request.from_size, request.to_size)

@@ -19,6 +19,14 @@ SUGGESTION_READERS = CONGRESS_STAFF | DISCIPLINE | {"deputy", "gov_supervision_o
 STATS_READERS = SUGGESTION_READERS  # every reader; the service narrows the rows to the caller's scope
 DRAFTERS = frozenset({"deputy", "congress_clerk"})  # a clerk drafts on a deputy's behalf
 SUGGESTION = "/api/v1/suggestions/{suggestion_id}"
+# 线索移送: congress staff transfer in their own name; the service narrows each reader (the transferring
+# body sees status only, platform_admin counts only); the discipline commission alone acts on a clue.
+CLUE_TRANSFERRERS = CONGRESS_STAFF
+CLUE_READERS = CONGRESS_STAFF | DISCIPLINE | {"platform_admin"}
+CLUE_HANDLERS = frozenset({"discipline_commission"})
+CLUE = "/api/v1/clues/{clue_id}"
+# The audit log holds no contents; it exists to be checked by every body that takes part.
+AUDIT_READERS = CONGRESS_STAFF | DISCIPLINE | {"gov_supervision_office", "platform_admin"}
 
 # allowed() takes the first template that matches, in this order: static paths such as
 # /suggestions/stats come before /suggestions/{suggestion_id}, which would match them too.
@@ -45,6 +53,17 @@ ROUTE_POLICY: dict[tuple[str, str], frozenset[str]] = {
     ("POST", f"{SUGGESTION}/return-visits"): DISCIPLINE,
     ("POST", f"{SUGGESTION}/escalations"): CONGRESS_STAFF,
     ("POST", f"{SUGGESTION}/escalations/{{escalation_no}}/response"): frozenset({"discipline_commission"}),
+    ("POST", "/api/v1/clues"): CLUE_TRANSFERRERS,
+    ("GET", "/api/v1/clues"): CLUE_READERS,
+    ("GET", CLUE): CLUE_READERS,
+    ("POST", f"{CLUE}/acknowledge"): CLUE_HANDLERS,
+    ("POST", f"{CLUE}/accept"): CLUE_HANDLERS,
+    ("POST", f"{CLUE}/decline"): CLUE_HANDLERS,
+    ("POST", f"{CLUE}/dispositions"): CLUE_HANDLERS,
+    ("POST", f"{CLUE}/feedback"): CLUE_HANDLERS,
+    ("GET", "/api/v1/audit/checkpoint"): AUDIT_READERS,
+    ("GET", "/api/v1/audit/entries/{index}/proof"): AUDIT_READERS,
+    ("GET", "/api/v1/audit/consistency"): AUDIT_READERS,
 }
 
 

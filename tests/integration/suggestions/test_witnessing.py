@@ -37,3 +37,21 @@ def test_each_checkpoint_of_the_clue_log_is_checked_and_kept(stack: Stack) -> No
     while time.monotonic() < deadline and len(held(stack)) < 3:
         time.sleep(0.2)
     assert held(stack) == [(1, True, ""), (2, True, ""), (3, True, "")]
+
+
+def test_the_clue_service_itself_refuses_its_log_to_those_without_a_part_in_it(stack: Stack) -> None:
+    import asyncio
+
+    async def checkpoint(user: str) -> grpc.StatusCode:
+        metadata = (("authorization", f"Bearer {stack.tokens.access(user)}"),)
+        async with grpc.aio.insecure_channel(stack.settings.grpc_address("clues")) as channel:
+            try:
+                await ClueServiceStub(channel).GetCheckpoint(clues_pb2.GetCheckpointRequest(), metadata=metadata)
+            except grpc.aio.AioRpcError as error:
+                return error.code()
+        return grpc.StatusCode.OK
+
+    asyncio.run(transfer(stack, 0))
+    assert asyncio.run(checkpoint("deputy1")) is grpc.StatusCode.PERMISSION_DENIED
+    assert asyncio.run(checkpoint("transport")) is grpc.StatusCode.PERMISSION_DENIED
+    assert asyncio.run(checkpoint("station")) is grpc.StatusCode.OK

@@ -58,3 +58,50 @@ def test_each_step_belongs_to_its_actor() -> None:
     assert not allowed("POST", f"{base}/reply", frozenset({"deputy"}))
     assert not allowed("POST", f"{base}/evaluation", frozenset({"gov_department"}))
     assert not allowed("POST", f"{base}/escalations/1/response", frozenset({"congress_clerk"}))
+
+
+CLUE = "/api/v1/clues/c-1"
+CONGRESS_STAFF = ("congress_clerk", "congress_committee", "congress_leader")
+OUTSIDERS = ("deputy", "gov_department", "court", "procuratorate", "expert")
+
+
+def test_clue_paths_match_their_own_template() -> None:
+    assert matching_template("GET", CLUE) == "/api/v1/clues/{clue_id}"
+    assert matching_template("POST", f"{CLUE}/acknowledge") == "/api/v1/clues/{clue_id}/acknowledge"
+    assert matching_template("GET", "/api/v1/audit/entries/12/proof") == "/api/v1/audit/entries/{index}/proof"
+    assert matching_template("GET", "/api/v1/audit/consistency") == "/api/v1/audit/consistency"
+    assert matching_template("POST", f"{CLUE}/acknowledge/extra") is None
+    assert matching_template("GET", f"{CLUE}/acknowledge") is None
+    assert matching_template("DELETE", CLUE) is None
+
+
+def test_congress_staff_alone_transfer_clues() -> None:
+    for role in CONGRESS_STAFF:
+        assert allowed("POST", "/api/v1/clues", frozenset({role}))
+    for role in (*OUTSIDERS, "gov_supervision_office", "discipline_commission", "discipline_station", "platform_admin"):
+        assert not allowed("POST", "/api/v1/clues", frozenset({role})), role
+
+
+def test_clue_readers_and_the_commission_alone_acting() -> None:
+    readers = (*CONGRESS_STAFF, "discipline_commission", "discipline_station", "platform_admin")
+    for path in ("/api/v1/clues", CLUE):
+        for role in readers:
+            assert allowed("GET", path, frozenset({role})), (path, role)
+        for role in (*OUTSIDERS, "gov_supervision_office"):
+            assert not allowed("GET", path, frozenset({role})), (path, role)
+    everyone_else = (*CONGRESS_STAFF, "discipline_station", "platform_admin", "gov_supervision_office", *OUTSIDERS)
+    for step in ("acknowledge", "accept", "decline", "dispositions", "feedback"):
+        assert allowed("POST", f"{CLUE}/{step}", frozenset({"discipline_commission"})), step
+        for role in everyone_else:
+            assert not allowed("POST", f"{CLUE}/{step}", frozenset({role})), (step, role)
+
+
+def test_every_body_checks_the_audit_log() -> None:
+    paths = ("/api/v1/audit/checkpoint", "/api/v1/audit/entries/0/proof", "/api/v1/audit/consistency")
+    checkers = (*CONGRESS_STAFF, "gov_supervision_office", "discipline_commission", "discipline_station")
+    for path in paths:
+        for role in (*checkers, "platform_admin"):
+            assert allowed("GET", path, frozenset({role})), (path, role)
+        for role in OUTSIDERS:
+            assert not allowed("GET", path, frozenset({role})), (path, role)
+        assert not allowed("POST", path, frozenset(checkers))

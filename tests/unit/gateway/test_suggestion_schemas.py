@@ -27,6 +27,7 @@ from services.gateway.schemas import (
     stats_public,
     suggestion_public,
 )
+from tests.support import schema_checks
 from wulian.suggestions.v1 import suggestions_pb2 as pb
 
 BEIJING = timezone(timedelta(hours=8))
@@ -105,23 +106,17 @@ BAD: list[tuple[type[BaseModel], str, Any, str]] = [
 
 @pytest.mark.parametrize("model", list(GOOD))
 def test_good_input_is_accepted(model: type[BaseModel]) -> None:
-    model.model_validate(GOOD[model])
+    schema_checks.accepts(model, GOOD[model])
 
 
 @pytest.mark.parametrize("model", list(GOOD))
 def test_unknown_fields_are_refused(model: type[BaseModel]) -> None:
-    with pytest.raises(ValidationError) as error:
-        model.model_validate(GOOD[model] | {"status": "closed"})
-    assert error.value.errors()[0]["type"] == "extra_forbidden"
+    schema_checks.refuses_unknown(model, GOOD[model], {"status": "closed"})
 
 
 @pytest.mark.parametrize(("model", "field", "value", "type_"), BAD)
 def test_bad_input_is_refused_and_the_field_named(model: type[BaseModel], field: str, value: Any, type_: str) -> None:
-    with pytest.raises(ValidationError) as error:
-        model.model_validate(GOOD[model] | {field: value})
-    errors = error.value.errors()
-    assert errors[0]["type"] == type_, errors
-    assert errors[0]["loc"][0] == field
+    schema_checks.refuses(model, GOOD[model], field, value, type_)
 
 
 @pytest.mark.parametrize("model", [m for m, good in GOOD.items() if good])
