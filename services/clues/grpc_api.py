@@ -116,13 +116,14 @@ def transfer_command(request: pb.TransferClueRequest) -> commands.TransferClue:
     """A transfer as the domain takes it. A service names the official who decided it; a unit-only
     subject may come as ``units`` (the suggestions service sends the units of the escalated suggestion)."""
     subject_name = request.subject_name or (request.units[0] if request.units else "")
+    source_ref = request.source_ref or request.idempotency_key  # manual: the official's key (see source_key)
     return commands.TransferClue(
         source_kind=request.source_kind or ("manual" if not request.source else ""),
         subject_kind=request.subject_kind,
         subject_name=subject_name,
         summary=request.summary,
         details=request.details,
-        source_ref=request.source_ref,
+        source_ref=source_ref,
         subject_org=request.subject_org,
         subject_position=request.subject_position,
         attachment_hashes=tuple(request.attachment_hashes),
@@ -173,8 +174,9 @@ class ClueService(clues_pb2_grpc.ClueServiceServicer):
     async def TransferClue(
         self, request: pb.TransferClueRequest, context: grpc.aio.ServicerContext
     ) -> pb.TransferClueResponse:
+        principal = current_principal()
         receipt = await self.db.in_session(
-            handlers.transfer, current_principal(), transfer_command(request), self.keys, self.clock, self.rules
+            handlers.transfer, principal, transfer_command(request), self.keys, self.clock, self.rules
         )
         self.on_committed_event()
         return pb.TransferClueResponse(

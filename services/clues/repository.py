@@ -24,7 +24,7 @@ from sqlalchemy import update as sa_update
 from sqlmodel import Field, Session, SQLModel
 
 from services.clues import sealing
-from services.clues.domain import CONGRESS_SOURCES, ListScope, Status
+from services.clues.domain import CONGRESS_SOURCES, ListScope, SourceKind, Status
 from services.clues.model import Clue
 from wulian.kit.errors import Conflict
 from wulian.kit.principal import ROLE_BODIES
@@ -61,8 +61,15 @@ _CLUE = ClueRow.__table__  # type: ignore[attr-defined]
 
 
 def source_key(clue: Clue) -> str | None:
+    """What makes a transfer the same transfer: a service's source and reference; for a manual transfer,
+    the official's own reference (a file number or the gateway's Idempotency-Key) — one official's key
+    never finds another official's clue."""
     ref = clue.origin.source_ref
-    return f"{clue.source_kind.value}:{ref}" if ref else None
+    if not ref:
+        return None
+    if clue.source_kind is SourceKind.MANUAL:
+        return f"manual:{clue.official.subject}:{ref}"
+    return f"{clue.source_kind.value}:{ref}"
 
 
 def seal_document(clue: Clue, public_key: RSAPublicKey) -> bytes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Path, Query
+from fastapi import APIRouter, Body, Header, Path, Query
 
 from services.gateway.deps import CallerDep, CluesDep
 from services.gateway.schemas_clues import (
@@ -38,9 +38,23 @@ ClueId = Annotated[str, Path(max_length=ID_MAX, description="线索 ID")]
 
 
 @router.post("", status_code=201, response_model=ClueReceiptPublic, summary="移送线索（人大常委会，本人移送）")
-async def transfer(body: ClueTransferCreate, caller: CallerDep, stub: CluesDep) -> ClueReceiptPublic:
+async def transfer(
+    body: ClueTransferCreate,
+    caller: CallerDep,
+    stub: CluesDep,
+    idempotency_key: Annotated[
+        str,
+        Header(
+            alias="Idempotency-Key",
+            max_length=64,
+            pattern=r"^[A-Za-z0-9_-]*$",
+            description="重试键：同一移送人以同一键重复提交，得到同一线索和同一回执",
+        ),
+    ] = "",
+) -> ClueReceiptPublic:
     request = pb.TransferClueRequest(
         source_kind="manual",
+        idempotency_key=idempotency_key,
         summary=body.summary,
         details=body.details,
         subject_kind=body.subject_kind,

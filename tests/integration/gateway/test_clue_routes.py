@@ -367,3 +367,16 @@ def test_an_empty_log_has_no_checkpoint_yet(stack: Stack) -> None:
     response = stack.http.get(f"{API}/audit/checkpoint", headers=stack.as_user("office"))
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
+
+
+def test_a_retried_transfer_with_its_idempotency_key_is_the_same_clue(stack: Stack) -> None:
+    def post(user: str, key: str) -> dict[str, Any]:
+        headers = stack.as_user(user) | {"Idempotency-Key": key}
+        return ok(stack.http.post(f"{API}/clues", json=VALID, headers=headers), 201)
+
+    first, retry = post("clerk", "form-7f3a"), post("clerk", "form-7f3a")
+    assert (retry["clue_id"], retry["audit_index"]) == (first["clue_id"], first["audit_index"])
+    assert post("clerk", "form-8b1c")["clue_id"] != first["clue_id"]
+    assert post("leader", "form-7f3a")["clue_id"] != first["clue_id"]  # a key is the official's own
+    bad = stack.http.post(f"{API}/clues", json=VALID, headers=stack.as_user("clerk") | {"Idempotency-Key": "a b"})
+    assert bad.status_code == 422

@@ -10,7 +10,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class TransferClueRequest(_message.Message):
-    __slots__ = ("source", "source_ref", "summary", "details", "units", "transferred_by", "decided_at", "source_kind", "subject_kind", "subject_name", "subject_org", "subject_position", "attachment_hashes", "official_name", "official_role")
+    __slots__ = ("source", "source_ref", "summary", "details", "units", "transferred_by", "decided_at", "source_kind", "subject_kind", "subject_name", "subject_org", "subject_position", "attachment_hashes", "official_name", "official_role", "idempotency_key")
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     SOURCE_REF_FIELD_NUMBER: _ClassVar[int]
     SUMMARY_FIELD_NUMBER: _ClassVar[int]
@@ -26,6 +26,7 @@ class TransferClueRequest(_message.Message):
     ATTACHMENT_HASHES_FIELD_NUMBER: _ClassVar[int]
     OFFICIAL_NAME_FIELD_NUMBER: _ClassVar[int]
     OFFICIAL_ROLE_FIELD_NUMBER: _ClassVar[int]
+    IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
     source: str
     source_ref: str
     summary: str
@@ -41,7 +42,8 @@ class TransferClueRequest(_message.Message):
     attachment_hashes: _containers.RepeatedScalarFieldContainer[str]
     official_name: str
     official_role: str
-    def __init__(self, source: _Optional[str] = ..., source_ref: _Optional[str] = ..., summary: _Optional[str] = ..., details: _Optional[str] = ..., units: _Optional[_Iterable[str]] = ..., transferred_by: _Optional[str] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., source_kind: _Optional[str] = ..., subject_kind: _Optional[str] = ..., subject_name: _Optional[str] = ..., subject_org: _Optional[str] = ..., subject_position: _Optional[str] = ..., attachment_hashes: _Optional[_Iterable[str]] = ..., official_name: _Optional[str] = ..., official_role: _Optional[str] = ...) -> None: ...
+    idempotency_key: str
+    def __init__(self, source: _Optional[str] = ..., source_ref: _Optional[str] = ..., summary: _Optional[str] = ..., details: _Optional[str] = ..., units: _Optional[_Iterable[str]] = ..., transferred_by: _Optional[str] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., source_kind: _Optional[str] = ..., subject_kind: _Optional[str] = ..., subject_name: _Optional[str] = ..., subject_org: _Optional[str] = ..., subject_position: _Optional[str] = ..., attachment_hashes: _Optional[_Iterable[str]] = ..., official_name: _Optional[str] = ..., official_role: _Optional[str] = ..., idempotency_key: _Optional[str] = ...) -> None: ...
 
 class TransferClueResponse(_message.Message):
     __slots__ = ("clue_id", "status", "audit_index", "proof")
