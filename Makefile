@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint proto proto-check bench bench-path bench-stats bench-audit clean
+.PHONY: install run test test-fast lint proto proto-check bench bench-path bench-stats bench-audit bench-draw clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ bench-stats: install
 
 bench-audit: install
 	$(BIN)/python bench/audit_log.py
+
+bench-draw: install
+	$(BIN)/python bench/draw.py
 
 clean:
 	rm -rf var .pytest_cache
