@@ -18,7 +18,6 @@ import asyncio
 import json
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import load  # noqa: E402
+from bench.stack import running_stack  # noqa: E402
 from tests.support.processes import free_port, wait_for_port  # noqa: E402
-from tests.support.stack import ProcessStack, stack_environment  # noqa: E402
 
 BODY = json.dumps(
     {"title": "关于增开城乡公交线路的建议", "content": "建议优化线路，增开班次。" * 10, "category": "transport"},
@@ -47,20 +46,9 @@ def measure_baseline(kind: str, clients: int, seconds: float) -> load.Result:
 
 
 def measure_stack(clients: int, seconds: float) -> load.Result:
-    with tempfile.TemporaryDirectory() as tmp:
-        env = stack_environment(Path(tmp) / "var") | {"WULIAN_DEMO_DATA": "false", "WULIAN_LOG_LEVEL": "WARNING"}
-        stack = ProcessStack(env=env, log_dir=Path(tmp))
-        try:
-            stack.start_all()
-            from keycloak import KeycloakOpenID
-
-            settings = stack.settings
-            oidc = KeycloakOpenID(server_url=settings.idp_base_url, realm_name="wulian", client_id="wulian-cli")
-            token = oidc.token("deputy1", "demo")["access_token"]
-            headers = {"Authorization": f"Bearer {token}"}
-            return asyncio.run(load.run("wulian", settings.gateway_port, BODY, headers, clients, seconds))
-        finally:
-            stack.stop_all()
+    with running_stack("deputy1") as (settings, tokens):
+        headers = {"Authorization": f"Bearer {tokens['deputy1']}"}
+        return asyncio.run(load.run("wulian", settings.gateway_port, BODY, headers, clients, seconds))
 
 
 def report(results: list[load.Result]) -> str:

@@ -17,7 +17,6 @@ import asyncio
 import json
 import statistics
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from datetime import UTC, datetime
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import load  # noqa: E402
-from tests.support.stack import ProcessStack, stack_environment  # noqa: E402
+from bench.stack import running_stack  # noqa: E402
 
 USERS = ("deputy1", "clerk", "office", "transport")
 SUGGESTION = {
@@ -110,19 +109,8 @@ def main() -> int:
     parser.add_argument("--suggestions", type=int, default=300)
     parser.add_argument("--clients", type=int, default=16)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        env = stack_environment(Path(tmp) / "var") | {"WULIAN_DEMO_DATA": "false", "WULIAN_LOG_LEVEL": "WARNING"}
-        stack = ProcessStack(env=env, log_dir=Path(tmp))
-        try:
-            stack.start_all()
-            from keycloak import KeycloakOpenID
-
-            settings = stack.settings
-            oidc = KeycloakOpenID(server_url=settings.idp_base_url, realm_name="wulian", client_id="wulian-cli")
-            tokens = {user: str(oidc.token(user, "demo")["access_token"]) for user in USERS}
-            asyncio.run(measure(settings.gateway_port, tokens, args.suggestions, args.clients))
-        finally:
-            stack.stop_all()
+    with running_stack(*USERS) as (settings, tokens):
+        asyncio.run(measure(settings.gateway_port, tokens, args.suggestions, args.clients))
     return 0
 
 

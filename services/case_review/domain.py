@@ -31,11 +31,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
 from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
+from wulian.kit.clock import as_utc as as_utc  # the domain's clock rule, for its modules
 from wulian.kit.errors import Conflict, NotFound, PermissionDenied
 from wulian.kit.principal import Principal
 from wulian.kit.problems import Problems
@@ -59,13 +59,6 @@ BATCH_CASES_MAX = 500
 ORGANIZER_ROLES: tuple[str, ...] = ("congress_clerk", "congress_committee")
 JUDICIAL_ROLES: tuple[str, ...] = ("court", "procuratorate")
 SUPERVISOR_ROLE = "discipline_station"
-
-
-def as_utc(moment: datetime) -> datetime:
-    """Every time in the domain is timezone-aware UTC; a naive one is a programming error."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"naive datetime {moment.isoformat()}: every time in the domain is timezone-aware")
-    return moment.astimezone(UTC)
 
 
 def checked_text(field: str, value: str, label: str, *, required: bool = True, limit: int = TEXT_MAX) -> str:

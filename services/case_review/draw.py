@@ -70,7 +70,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
-from services.case_review.recusal import CATEGORY_LABELS, Category, Reason, ReasonCode
+from services.case_review.domain import CATEGORY_LABELS, Category
+from services.case_review.recusal import Reason, ReasonCode
 from wulian.kit.errors import Conflict, DomainError, InvalidArgument, NotFound
 
 ALGORITHM = "wulian-draw/v1"

@@ -35,24 +35,10 @@ from enum import StrEnum
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from services.case_review.domain import Category
 from wulian.kit.errors import InvalidArgument
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-class Category(StrEnum):
-    DEPUTY = "deputy"  # 人大代表
-    LAWYER = "lawyer"  # 律师
-    PROFESSOR = "professor"  # 高校教授
-    OTHER = "other"
-
-
-CATEGORY_LABELS: dict[Category, str] = {
-    Category.DEPUTY: "人大代表",
-    Category.LAWYER: "律师",
-    Category.PROFESSOR: "高校教授",
-    Category.OTHER: "其他专家",
-}
 
 
 class ReasonCode(StrEnum):

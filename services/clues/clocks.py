@@ -26,17 +26,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from services.clues.domain import SHANGHAI
+from wulian.kit.clock import as_utc
 
 DEFAULT_ACKNOWLEDGE_DAYS = 5
 DEFAULT_FEEDBACK_DAYS = 90
 DUE_SOON_NOTICE = timedelta(days=7)
 MAX_WORKING_DAYS = 366  # a guard against a calendar that has no working day
-
-
-def as_utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"naive datetime {moment.isoformat()}: every time in the domain is timezone-aware")
-    return moment.astimezone(UTC)
 
 
 def beijing_date(moment: datetime) -> date:

@@ -14,7 +14,7 @@ Every save names the version it read (``version``); a save against a changed row
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
@@ -26,6 +26,7 @@ from sqlmodel import Field, Session, SQLModel
 from services.clues import sealing
 from services.clues.domain import CONGRESS_SOURCES, ListScope, SourceKind, Status
 from services.clues.model import Clue
+from wulian.kit.db import stored_utc
 from wulian.kit.errors import Conflict
 from wulian.kit.principal import ROLE_BODIES
 
@@ -143,8 +144,8 @@ class Stored:
 def _stored(row: Any) -> Stored:
     values = dict(row._mapping)
     for name, value in values.items():
-        if isinstance(value, datetime) and value.tzinfo is None:  # SQLite: naive, always UTC
-            values[name] = value.replace(tzinfo=UTC)
+        if isinstance(value, datetime):
+            values[name] = stored_utc(value)
     return Stored(values)
 
 
@@ -172,10 +173,7 @@ def due_for_check(session: Session, now: datetime, limit: int) -> list[str]:
 
 
 def earliest_check(session: Session) -> datetime | None:
-    moment = session.execute(select(func.min(_CLUE.c.next_check_at))).scalar_one_or_none()
-    if moment is not None and moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment  # type: ignore[no-any-return]
+    return stored_utc(session.execute(select(func.min(_CLUE.c.next_check_at))).scalar_one_or_none())
 
 
 # --- lists ---------------------------------------------------------------------------------------

@@ -16,18 +16,13 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from services.suggestions.domain import SHANGHAI
+from wulian.kit.clock import as_utc
 
 CONTACT_WINDOW = timedelta(hours=48)
 DUE_SOON_NOTICE = timedelta(days=7)
 REPLY_MONTHS = 3
 COMPLEX_REPLY_MONTHS = 6
 REHANDLING_MONTHS = 1
-
-
-def as_utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"naive datetime {moment.isoformat()}: every time in the domain is timezone-aware")
-    return moment.astimezone(UTC)
 
 
 def add_months(moment: datetime, months: int) -> datetime:

@@ -41,6 +41,7 @@ from sqlmodel import Field, Session, SQLModel
 from services.suggestions import clocks
 from services.suggestions.domain import Scope, Status
 from services.suggestions.model import Suggestion
+from wulian.kit.db import stored_utc
 from wulian.kit.errors import Conflict
 
 DEPUTY_OUTCOME = (
@@ -292,7 +293,7 @@ def append_audit(session: Session, events: Sequence[tuple[str, Any, str]]) -> No
 
 def history(session: Session, suggestion_id: str) -> list[dict[str, Any]]:
     query = select(_AUDIT).where(_AUDIT.c.suggestion_id == suggestion_id).order_by(_AUDIT.c.seq)
-    return [dict(row._mapping) | {"occurred_at": as_utc(row.occurred_at)} for row in session.execute(query)]
+    return [dict(row._mapping) | {"occurred_at": stored_utc(row.occurred_at)} for row in session.execute(query)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +325,7 @@ def due_for_check(session: Session, now: datetime, limit: int) -> list[str]:
 
 def earliest_check(session: Session) -> datetime | None:
     moment = session.execute(select(func.min(_SUGGESTION.c.next_check_at))).scalar_one_or_none()
-    return as_utc(moment)
+    return stored_utc(moment)
 
 
 def with_pending_clue_transfer(session: Session, limit: int) -> list[str]:
@@ -334,13 +335,6 @@ def with_pending_clue_transfer(session: Session, limit: int) -> list[str]:
     """
     rows = session.execute(select(_SUGGESTION.c.id, _SUGGESTION.c.document).where(_SUGGESTION.c.escalated))
     return [row.id for row in rows if load_document(row.document).pending_clue_transfers()][:limit]
-
-
-def as_utc(moment: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; we only ever store UTC."""
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
 
 
 # --- lists -------------------------------------------------------------------------------------------

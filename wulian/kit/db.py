@@ -15,6 +15,7 @@ import contextvars
 import functools
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -67,6 +68,13 @@ def migrate(engine: Engine, script_location: Path) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def stored_utc(moment: datetime | None) -> datetime | None:
+    """A time as read back from the database: SQLite hands back naive datetimes, and we only ever store UTC."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
 
 
 class Database:

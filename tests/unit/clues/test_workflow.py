@@ -166,7 +166,7 @@ STANDARD = {
 }
 ALLOWED = {
     "domain": STANDARD | {"wulian.kit.errors", "wulian.kit.principal"},
-    "clocks": STANDARD | {"services.clues.domain"},
+    "clocks": STANDARD | {"services.clues.domain", "wulian.kit.clock"},
     "commands": STANDARD,
     "records": STANDARD | {"services.clues", "services.clues.domain", "wulian.kit.principal", "wulian.kit.problems"},
     "events": STANDARD | {"services.clues.clocks", "services.clues.domain"},
