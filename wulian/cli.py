@@ -4,21 +4,28 @@
     wulian audit verify --export FILE --key VKEY [--origin ORIGIN] [--checkpoint FILE ...]
     wulian audit export --database URL [--schema NAME] --out FILE
     wulian audit keygen NAME
+    wulian draw verify RECORD_FILE [--json]
 
 ``--database`` takes a SQLAlchemy URL or the path of a service's SQLite file; ``--schema`` is the
 service's PostgreSQL schema. ``--checkpoint`` adds checkpoints kept by another body, which is how a
 log whose newest entries *and* checkpoints were deleted is still caught. The verifier only reads.
 
-Exit codes: 0 the log is intact, 1 it was tampered with (or is damaged), 2 the command was wrong or
-the log could not be read.
+``draw verify`` recomputes an expert draw (案件质量评查专家随机抽取) from its record alone — the JSON the
+case-review service exports, or ``-`` for standard input — and compares it with the recorded result;
+``--json`` prints ``{"ok", "problems", "cases", ...}`` for a machine.
+
+Exit codes: 0 the log (the draw) is intact, 1 it was tampered with (or is damaged), 2 the command was
+wrong or the log (the record) could not be read.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import Connection, Engine
@@ -28,6 +35,9 @@ from wulian.kit.audit.checkpoint import KeyFormatError, Verifier, generate_key
 from wulian.kit.audit.sources import ExportFormatError, export_log, read_checkpoint_file
 from wulian.kit.audit.verify import Report, verify_database, verify_export
 from wulian.kit.db import is_sqlite, make_engine
+
+if TYPE_CHECKING:
+    from services.case_review.draw import DrawRecord, Verification
 
 OK, TAMPERED, USAGE = 0, 1, 2
 
@@ -64,12 +74,21 @@ def _parser() -> argparse.ArgumentParser:
 
     keygen = audit.add_parser("keygen", help="生成签名密钥对 (generate a key pair)")
     keygen.add_argument("name", help="密钥名，通常是日志来源名 (key name, usually the log's origin)")
+
+    draw = commands.add_parser("draw", help="专家随机抽取 (expert draw)").add_subparsers(dest="command", required=True)
+    check = draw.add_parser("verify", help="由抽取记录重算并核验 (recompute and verify a draw record)")
+    check.add_argument(
+        "record", metavar="RECORD_FILE", help="抽取记录 JSON 文件，- 为标准输入 (the record, - for stdin)"
+    )
+    check.add_argument("--json", action="store_true", help="输出 JSON (machine-readable output)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.area == "draw":
+            return _verify_draw(args.record, as_json=args.json)
         if args.command == "verify":
             return _verify(args)
         if args.command == "export":
@@ -136,6 +155,74 @@ def _keygen(name: str) -> int:
     print(f"签名密钥（保密，只交给日志服务）(signer key, secret): {signer_key}")
     print(f"验证密钥（公开，交给核验人和其他机关）(verifier key, public): {verifier_key}")
     return OK
+
+
+def _verify_draw(source: str, *, as_json: bool) -> int:
+    # Imported here, not at the top: the kit's command line must not need a service's code to start,
+    # and only this command reads a draw.
+    from services.case_review import draw
+    from wulian.kit.errors import DomainError
+
+    try:
+        record = draw.record_from_json(_read_text(source))
+    except DomainError as error:
+        raise UsageError(f"抽取记录格式不对 (malformed draw record) {source}: {error.message}") from error
+    check = draw.verify(record)
+    seed_ok = draw.commitment(record.seed) == record.seed_commitment
+    try:
+        snapshot_ok: bool | None = draw.pool_snapshot_hash(record.pool) == record.pool_snapshot_hash
+    except DomainError:
+        snapshot_ok = None  # the pool itself is malformed: verify names why among the problems
+    if as_json:
+        cases = [
+            {"case_id": c.case_id, "main": list(c.main), "backups": list(c.backups)}
+            for c in (check.recomputed.cases if check.recomputed else ())
+        ]
+        body = {
+            "ok": check.ok, "problems": list(check.problems), "cases": cases, "algorithm": record.algorithm,
+            "seed_commitment_ok": seed_ok, "pool_snapshot_ok": snapshot_ok,
+        }  # fmt: skip
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+    else:
+        print(_draw_report(record, check, seed_ok, snapshot_ok))
+    return OK if check.ok else TAMPERED
+
+
+def _read_text(source: str) -> str:
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        return data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"读不了抽取记录 (cannot read the draw record) {source}: {error}") from error
+
+
+def _draw_report(record: DrawRecord, check: Verification, seed_ok: bool, snapshot_ok: bool | None) -> str:
+    """The verification in words: what was checked, what the draw gives when recomputed, the verdict."""
+    words = {True: "相符 (matches)", False: "不符 (does NOT match)", None: "无法计算 (cannot be computed)"}
+    lines = [
+        f"算法 (algorithm): {record.algorithm}",
+        f"种子哈希 (seed commitment) {record.seed_commitment}: {words[seed_ok]}",
+        f"专家库快照 (pool snapshot, {len(record.pool)} 名) {record.pool_snapshot_hash}: {words[snapshot_ok]}",
+    ]
+    if check.recomputed is None:
+        lines.append(
+            f"重算：抽取未成立 (recomputed: the draw has no result); 记录为 (recorded): {record.failure or '-'}"
+        )
+    recorded = {c.case_id: c for c in record.result.cases} if record.result else {}
+    for number, case in enumerate(check.recomputed.cases if check.recomputed else (), start=1):
+        lines += [
+            f"案件 {number} (case {number}): {case.case_id}",
+            f"  评查专家 (main): {', '.join(case.main)}",
+            f"  备选专家，按顺位 (backups, in order): {', '.join(case.backups) or '-'}",
+        ]
+        if (stored := recorded.get(case.case_id)) is not None and stored != case:
+            lines.append(
+                f"  与记录不符，记录为 (the record differs): {', '.join(stored.main)}; {', '.join(stored.backups)}"
+            )
+    lines += [f"问题 (problem): {problem}" for problem in check.problems]
+    verdict = f"核验未通过 (NOT verified): {len(check.problems)} 项问题 (problems)"
+    lines.append("核验通过 (verified)" if check.ok else verdict)
+    return "\n".join(lines)
 
 
 def _engine(database: str, schema: str | None) -> Engine:

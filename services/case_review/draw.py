@@ -631,5 +631,5 @@ def record_from_json(text: str) -> DrawRecord:
             bytes.fromhex(body["seed"]), bytes.fromhex(body["witness_entropy"]), pool, cases, exclusions, rules,
             body["seed_commitment"], body["pool_snapshot_hash"], result, body["failure"], body["algorithm"],
         )  # fmt: skip
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise InvalidArgument(f"抽取记录格式不正确：{error}") from error
