@@ -338,6 +338,17 @@ def entry(db: Db, index: int) -> AuditEntry:
     return AuditEntry(index, bytes(row.data), bytes(row.leaf_hash), row.appended_at)
 
 
+def entries(db: Db, start: int, stop: int) -> list[AuditEntry]:
+    """The entries with ``start <= index < stop``, in index order (a page of the log, for reading)."""
+    query = (
+        select(audit_leaf.c.index, audit_leaf.c.data, audit_leaf.c.leaf_hash, audit_leaf.c.appended_at)
+        .where(and_(audit_leaf.c.index >= start, audit_leaf.c.index < stop))
+        .order_by(audit_leaf.c.index)
+    )
+    rows = _conn(db).execute(query)  # by position: a Row's ``.index`` is the tuple method, not the column
+    return [AuditEntry(index, bytes(data), bytes(leaf), appended_at) for index, data, leaf, appended_at in rows]
+
+
 def latest_checkpoint(db: Db) -> str | None:
     """The signed note of the largest size, or None before the first checkpoint."""
     query = select(audit_checkpoint.c.note).order_by(audit_checkpoint.c.size.desc()).limit(1)
