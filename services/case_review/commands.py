@@ -133,9 +133,12 @@ class EditBatch:
 
 @dataclass(frozen=True, slots=True)
 class BeginDraw:
-    """The organizer creates the draw (seed committed, in ``draw``); the batch records its id."""
+    """The organizer creates the draw (seed committed, in ``draw``); the batch records its id and the
+    commitments the station will witness against."""
 
     draw_id: str
+    seed_commitment: str = ""
+    pool_snapshot_hash: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -205,6 +205,8 @@ class DrawBegun(BatchEvent):
 
     name = "draw_begun"
     draw_id: str
+    seed_commitment: str  # hex SHA-256 of the seed, published before the witness adds entropy
+    pool_snapshot_hash: str  # hex SHA-256 of the eligible pool's snapshot
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +307,8 @@ class BatchClosed(BatchEvent):
     see the reviewers' names in the batch, but learn nothing of them here)."""
 
     name = "closed"
-    ratings: tuple[tuple[str, Rating], ...]  # (case id, rating)
+    case_ids: tuple[str, ...]
+    ratings: tuple[Rating, ...]  # of ``case_ids``, in the same order
     units: tuple[str, ...]
 
     def audience(self) -> list[str]:

@@ -21,7 +21,8 @@ Clue transfer (线索移送). An organizer marks a finding as pointing at miscon
 judicial staff, naming them; the transfer is then pending until the clue service acknowledges it with a
 clue id (``record_clue_transfer``, idempotent). The clue's content is the finding's own problem text —
 nothing more is kept here — and only the organizers, who transfer it, see the mark: neither the court
-nor the station (clues about judicial staff are the discipline commission's, ``services/clues``).
+nor the station (clues about judicial staff are the discipline commission's, ``services/clues``). Once
+the clue service holds the clue, the finding forgets whom it concerns: the details live there alone.
 """
 
 from __future__ import annotations
@@ -431,6 +432,8 @@ class Finding:
                 return
             raise Conflict(f"该评查意见的问题线索已移送（线索编号 {transfer.clue_id}）")
         self.clue_transfer = replace(transfer, state=ClueTransferState.TRANSFERRED, clue_id=clue_id, transferred_at=now)
+        if self.misconduct is not None:  # the clue service holds whom it concerns now; this service forgets
+            self.misconduct = replace(self.misconduct, staff_name="", staff_position="", staff_unit="")
         self.events.append(ev.ClueTransferRecorded(self.id, now, self.unit, clue_id))
 
     @property

@@ -410,6 +410,8 @@ class DrawAttempt:
     draw_id: str
     begun_by: str
     begun_at: datetime
+    seed_commitment: str = ""
+    pool_snapshot_hash: str = ""
     outcome: str = "open"  # open | fixed | cancelled | failed
     reason: str = ""
     ended_at: datetime | None = None
@@ -466,9 +468,10 @@ class ReviewBatch:
         draw_id = _identifier(command.draw_id, "draw_id", "抽取编号")
         if any(d.draw_id == draw_id for d in self.draws):
             raise Conflict("该抽取编号已在本批次使用过，每次抽取须使用新的编号和种子")
-        self.draws.append(DrawAttempt(draw_id, principal.subject, now))
+        commitment, snapshot = command.seed_commitment.strip(), command.pool_snapshot_hash.strip()
+        self.draws.append(DrawAttempt(draw_id, principal.subject, now, commitment, snapshot))
         self.status = BatchStatus.DRAWING
-        self.events.append(ev.DrawBegun(self.id, now, draw_id))
+        self.events.append(ev.DrawBegun(self.id, now, draw_id, commitment, snapshot))
         return self.rules.case_ids
 
     def cancel_draw(self, principal: Principal, command: commands.CancelDraw, now: datetime) -> tuple[str, ...]:
@@ -628,7 +631,7 @@ class ReviewBatch:
             assert case.rating is not None
             ratings[case.case_id] = case.rating.rating
         self.status, self.closed_at = BatchStatus.CLOSED, now
-        self.events.append(ev.BatchClosed(self.id, now, tuple(ratings.items()), self.units_in_order()))
+        self.events.append(ev.BatchClosed(self.id, now, tuple(ratings), tuple(ratings.values()), self.units_in_order()))
         return ratings
 
     def cancel(self, principal: Principal, command: commands.CancelBatch, now: datetime) -> tuple[str, ...]:
@@ -759,7 +762,7 @@ def _drawn_cases(
         categories = Counter(r.category for r in main)
         if any(categories[c] < n for c, n in rules.category_quotas):
             problems.add(where, "抽取结果不满足专家类别配额")
-        load.update(set(ids))
+        load.update(r.expert_id for r in main)  # backups do not count (draw.py, step 8e)
         result[drawn.case_id] = (main, backups)
     if set(result) != set(rules.case_ids) and not problems.details:
         problems.add("cases", "抽取结果未包含本批次的全部案件")

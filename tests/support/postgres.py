@@ -1,4 +1,5 @@
-"""A throwaway PostgreSQL database per test, when WULIAN_TEST_POSTGRES_URL names a server."""
+"""A throwaway PostgreSQL database per test, when WULIAN_TEST_POSTGRES_URL names a server; a service's
+migrated database on it or on SQLite."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ import contextlib
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+
+from wulian.kit.db import Database, make_engine, migrate
 
 
 def postgres_url() -> str | None:
@@ -28,3 +32,16 @@ def throwaway_database(server_url: str) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@contextlib.contextmanager
+def migrated_database(tmp_path: Path, database_url: str, service: str, migrations: Path) -> Iterator[Database]:
+    """A service's database, migrated: a SQLite file under ``tmp_path``, or ``database_url`` (PostgreSQL,
+    the service's schema)."""
+    engine = make_engine(database_url or f"sqlite:///{tmp_path / f'{service}.db'}", schema=service)
+    migrate(engine, migrations)
+    database = Database(engine)
+    try:
+        yield database
+    finally:
+        database.close()

@@ -90,6 +90,15 @@ class Settings(BaseSettings):
     clue_acknowledge_days: int = Field(default=5, ge=1, le=30)  # working days to acknowledge (签收)
     clue_feedback_days: int = Field(default=90, ge=1, le=365)  # calendar days from acceptance to feedback
 
+    # case review (司法监督联动)
+    # the case-review service's audit trail signing key (signed-note "PRIVATE+KEY+…"); empty: var/keys (development)
+    case_review_audit_key_file: Path | None = None
+    case_review_audit_origin: str = Field(
+        default="wulian.local/case_review", pattern=r"^[A-Za-z0-9][A-Za-z0-9./_-]{0,99}$"
+    )
+    # months the court or procuratorate has to rectify after an opinion is issued (Huangshi: 3)
+    case_review_rectification_months: int = Field(default=3, ge=1, le=24)
+
     # persistence: empty means a SQLite file per service under var_dir
     database_url: str = ""
     demo_data: bool = True
@@ -107,6 +116,8 @@ class Settings(BaseSettings):
                 raise ValueError(
                     "WULIAN_CLUE_SEALING_KEY_FILE and WULIAN_AUDIT_SIGNING_KEY_FILE must be set in production"
                 )
+            if self.case_review_audit_key_file is None:
+                raise ValueError("WULIAN_CASE_REVIEW_AUDIT_KEY_FILE must be set in production")
         return self
 
     @property

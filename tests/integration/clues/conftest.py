@@ -12,8 +12,9 @@ from services.clues import sealing
 from services.clues.handlers import Keys
 from services.clues.main import MIGRATIONS
 from tests.integration.suggestions.conftest import Clock, clock  # noqa: F401  (the same clock)
+from tests.support.postgres import migrated_database
 from wulian.kit.audit.checkpoint import Signer, generate_key
-from wulian.kit.db import Database, make_engine, migrate
+from wulian.kit.db import Database
 
 ORIGIN = "wulian.test/clues"
 
@@ -28,11 +29,8 @@ def keys() -> Keys:
 
 @pytest.fixture
 def db(tmp_path: Path, database_url: str) -> Iterator[Database]:
-    engine = make_engine(database_url or f"sqlite:///{tmp_path / 'clues.db'}", schema="clues")
-    migrate(engine, MIGRATIONS)
-    database = Database(engine)
-    yield database
-    database.close()
+    with migrated_database(tmp_path, database_url, "clues", MIGRATIONS) as database:
+        yield database
 
 
 __all__ = ["Clock"]

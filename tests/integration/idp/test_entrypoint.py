@@ -20,6 +20,7 @@ PRODUCTION = {
     "WULIAN_DEMO_DATA": "false",
     "WULIAN_CLUE_SEALING_KEY_FILE": "/etc/wulian/clue-sealing.pem",
     "WULIAN_AUDIT_SIGNING_KEY_FILE": "/etc/wulian/clues-audit.key",
+    "WULIAN_CASE_REVIEW_AUDIT_KEY_FILE": "/etc/wulian/case-review-audit.key",
 }
 
 

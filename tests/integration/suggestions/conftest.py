@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import func, select
 
 from services.suggestions.main import MIGRATIONS
-from wulian.kit.db import Database, make_engine, migrate
+from tests.support.postgres import migrated_database
+from wulian.kit.db import Database
 from wulian.kit.events.outbox import OutboxMessage
 from wulian.kit.principal import Principal
 
@@ -35,11 +36,8 @@ def clock() -> Clock:
 
 @pytest.fixture
 def db(tmp_path: Path, database_url: str) -> Iterator[Database]:
-    engine = make_engine(database_url or f"sqlite:///{tmp_path / 'suggestions.db'}", schema="suggestions")
-    migrate(engine, MIGRATIONS)
-    database = Database(engine)
-    yield database
-    database.close()
+    with migrated_database(tmp_path, database_url, "suggestions", MIGRATIONS) as database:
+        yield database
 
 
 def outbox_subjects(db: Database) -> list[str]:

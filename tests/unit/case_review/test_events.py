@@ -259,3 +259,16 @@ def test_the_events_on_their_own() -> None:
     withdrawn.withdraw(b.COURT, commands.WithdrawCase("发回重审"), b.T0)
     [event] = withdrawn.events
     assert isinstance(event, ev.CaseWithdrawn) and set(event.audience()) == {*ORGANIZERS, STATION, COURT}
+
+
+def test_every_event_has_its_protobuf_message_and_subject() -> None:
+    from services.case_review.trail import MESSAGES
+
+    for cls in ALL_TYPES:
+        plan = MESSAGES[cls.aggregate].plan(cls)
+        assert plan.message_class.DESCRIPTOR.name == cls.__name__
+        assert plan.subject == f"wulian.case_review.{cls.aggregate}.{cls.name}"
+    for event in EVENTS:
+        subject, message = MESSAGES[event.aggregate].to_message(event, actor=None)
+        assert subject == event.topic and message.meta.aggregate_id == event.aggregate_id
+        assert sorted(message.meta.audience) == sorted(event.audience())

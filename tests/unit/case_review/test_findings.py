@@ -525,6 +525,9 @@ def test_the_clue_service_acknowledges_once() -> None:
     finding.record_clue_transfer(commands.RecordClueTransfer(" clue-1 "), later)
     assert finding.clue_transfer == fd.ClueTransfer(ClueTransferState.TRANSFERRED, "clue-1", later)
     assert not finding.transfer_pending
+    mark = finding.misconduct
+    assert mark is not None and (mark.staff_name, mark.staff_position, mark.staff_unit) == ("", "", "")
+    assert (mark.marked_by, mark.marked_at) == ("clerk-1", NOW)  # who decided the transfer stays on record
     finding.record_clue_transfer(commands.RecordClueTransfer("clue-1"), later + timedelta(hours=1))  # a retry
     assert [e.name for e in finding.events] == ["marked_for_clue_transfer", "clue_transfer_recorded"]
     assert finding.clue_transfer.transferred_at == later

@@ -362,8 +362,8 @@ def test_a_cancelled_draw_sends_the_batch_back_and_is_never_reused() -> None:
         batch.cancel_draw(b.CLERK, commands.CancelDraw("d-1", " "), NOW)
     assert batch.cancel_draw(b.CLERK, commands.CancelDraw("d-1", " 纪检监察组见证人未到场 "), NOW) == ("c-1", "c-2")
     assert batch.status is BS.DRAFT
-    assert batch.draws[0] == rv.DrawAttempt("d-1", "clerk-1", b.T0 + timedelta(days=5), "cancelled",
-                                            "纪检监察组见证人未到场", NOW)  # fmt: skip
+    assert batch.draws[0] == rv.DrawAttempt("d-1", "clerk-1", b.T0 + timedelta(days=5), outcome="cancelled",
+                                            reason="纪检监察组见证人未到场", ended_at=NOW)  # fmt: skip
     assert [(type(e), e.failed) for e in batch.events] == [(ev.DrawCancelled, False)]  # type: ignore[attr-defined]
     with pytest.raises(Conflict, match=r"^该抽取编号已在本批次使用过"):
         batch.begin_draw(b.CLERK, commands.BeginDraw("d-1"), NOW)
@@ -431,6 +431,14 @@ BAD_RESULTS: list[tuple[str, tuple[commands.DrawnCase, ...], str]] = [
 ]  # fmt: skip
 
 
+def test_a_backup_does_not_count_against_the_most_cases_per_expert() -> None:
+    batch = b.batch_in(BS.DRAWING)
+    batch.rules = rv.Rules(**{**{f: getattr(batch.rules, f) for f in rv.Rules.__slots__}, "max_cases_per_expert": 1})
+    c2 = commands.DrawnCase("c-2", (X(3, "lawyer"), X(4, "deputy")), (X(1, "lawyer"),))  # expert 1: main on c-1
+    batch.record_draw_result(commands.RecordDrawResult("d-1", (C1, c2)), NOW)
+    assert batch.status is BS.DRAWN
+
+
 @pytest.mark.parametrize(("what", "cases", "field"), BAD_RESULTS, ids=[c[0] for c in BAD_RESULTS])
 def test_a_result_that_does_not_fit_the_rules_is_refused(
     what: str, cases: tuple[commands.DrawnCase, ...], field: str
@@ -440,7 +448,7 @@ def test_a_result_that_does_not_fit_the_rules_is_refused(
         batch.rules = rv.Rules(
             **{**{f: getattr(batch.rules, f) for f in rv.Rules.__slots__}, "max_cases_per_expert": 1}
         )
-        cases = (C1, commands.DrawnCase("c-2", (X(3, "lawyer"), X(4, "deputy")), (X(5, "lawyer"),)))
+        cases = (C1, commands.DrawnCase("c-2", (X(1, "lawyer"), X(4, "deputy")), (X(5, "lawyer"),)))
     before = state_of(batch)
     with pytest.raises(InvalidArgument) as caught:
         batch.record_draw_result(commands.RecordDrawResult("d-1", cases), NOW)
@@ -796,7 +804,8 @@ def test_the_batch_closes_once_every_reviewer_submitted() -> None:
     assert batch.closed_at == b.CLOSED_AT
     [event] = batch.events
     assert isinstance(event, ev.BatchClosed)
-    assert event.ratings == (("c-1", Rating.ACCEPTABLE), ("c-2", Rating.EXCELLENT))
+    assert event.case_ids == ("c-1", "c-2")
+    assert event.ratings == (Rating.ACCEPTABLE, Rating.EXCELLENT)
     assert event.units == (b.COURT_UNIT, b.PROCURATORATE_UNIT)
 
 

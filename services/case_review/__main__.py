@@ -1,0 +1,3 @@
+from services.case_review.main import run
+
+run()
