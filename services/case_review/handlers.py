@@ -211,7 +211,8 @@ def export_experts(
         conditions.append(table.c.status == status)
     query = select(table.c.document).where(and_(*conditions)).order_by(table.c.joined_at, table.c.id)
     pool = [EXPERTS.parse(row.document) for row in session.execute(query)]
-    return experts.export_header(), experts.export_rows(pool, principal)
+    header, *rows = experts.export_rows(pool, principal)  # the header comes first
+    return header, rows
 
 
 def _workbook_rows(workbook: bytes) -> list[tuple[object, ...]]:

@@ -26,6 +26,7 @@ from wulian.case_review.v1 import events_pb2
 from wulian.kit.audit import log as audit_log
 from wulian.kit.audit.checkpoint import Signer
 from wulian.kit.context import current_request_id
+from wulian.kit.db import stored_utc
 from wulian.kit.events.envelope import event_meta
 from wulian.kit.events.messages import SYSTEM, EventMessages
 from wulian.kit.events.outbox import add_many_to_outbox
@@ -87,6 +88,10 @@ def commit(
 def read(session: Session, start: int, stop: int) -> list[Mapping[str, Any]]:
     """Entries ``start <= index < stop`` as the trail shows them: index, time appended, the entry."""
     return [
-        {"index": e.index, "appended_at": e.appended_at.isoformat(), "entry": json.loads(e.data)}
+        {
+            "index": e.index,
+            "appended_at": (stored_utc(e.appended_at) or e.appended_at).isoformat(),
+            "entry": json.loads(e.data),
+        }
         for e in audit_log.entries(session, start, stop)
     ]

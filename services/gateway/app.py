@@ -17,7 +17,8 @@ from services.gateway.deps import authenticate
 from services.gateway.errors import install_error_handlers
 from services.gateway.event_hub import EventHub
 from services.gateway.middleware import BodyLimitMiddleware, RequestIdMiddleware
-from services.gateway.routes import audit, clues, events, health, me, suggestions
+from services.gateway.routes import audit, case_review, clues, events, health, me, suggestions
+from wulian.case_review.v1.case_review_pb2_grpc import CaseReviewServiceStub
 from wulian.clues.v1.clues_pb2_grpc import ClueServiceStub
 from wulian.kit.auth import TokenVerifier
 from wulian.kit.events.consumer import DurableConsumer
@@ -30,7 +31,7 @@ from wulian.suggestions.v1.suggestions_pb2_grpc import SuggestionServiceStub
 log = logging.getLogger(__name__)
 
 # Services whose events may concern a caller of GET /api/v1/events.
-EVENT_SOURCES = ("suggestions", "clues")
+EVENT_SOURCES = ("suggestions", "clues", "case_review")
 
 
 @dataclass
@@ -38,15 +39,17 @@ class Backends:
     channels: dict[str, grpc.aio.Channel]
     suggestions: SuggestionServiceStub
     clues: ClueServiceStub
+    case_review: CaseReviewServiceStub
 
     @classmethod
     def open(cls, settings: Settings) -> Backends:
-        channels = {name: open_channel(settings.grpc_address(name)) for name in ("suggestions", "clues")}
+        channels = {name: open_channel(settings.grpc_address(name)) for name in ("suggestions", "clues", "case_review")}
         deadline_s = settings.grpc_deadline_s
         return cls(
             channels=channels,
             suggestions=with_call_context(SuggestionServiceStub(channels["suggestions"]), deadline_s),
             clues=with_call_context(ClueServiceStub(channels["clues"]), deadline_s),
+            case_review=with_call_context(CaseReviewServiceStub(channels["case_review"]), deadline_s),
         )
 
     async def close(self) -> None:
@@ -89,7 +92,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
 
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(authenticate)])
-    for module in (me, suggestions, clues, audit, events):
+    for module in (me, suggestions, clues, audit, case_review, events):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(health.router)

@@ -10,6 +10,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from services.gateway.policy import allowed
+from wulian.case_review.v1.case_review_pb2_grpc import CaseReviewServiceStub
 from wulian.clues.v1.clues_pb2_grpc import ClueServiceStub
 from wulian.kit.context import REQUEST_ID_HEADER, current_request_id
 from wulian.kit.errors import Unauthenticated
@@ -63,3 +64,10 @@ async def clues_stub(request: Request) -> ClueServiceStub:
 
 
 CluesDep = Annotated[ClueServiceStub, Depends(clues_stub)]
+
+
+async def case_review_stub(request: Request) -> CaseReviewServiceStub:
+    return request.app.state.backends.case_review
+
+
+CaseReviewDep = Annotated[CaseReviewServiceStub, Depends(case_review_stub)]

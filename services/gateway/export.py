@@ -228,6 +228,13 @@ def _save(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+def table_workbook(title: str, headers: Sequence[str], rows: Iterable[list[Any]], widths: Sequence[int]) -> bytes:
+    """One sheet of ``headers`` and ``rows``, cells cleaned as every export's are."""
+    workbook = Workbook(write_only=True)
+    _add_sheet(workbook, title, headers, rows, widths)
+    return _save(workbook)
+
+
 def suggestions_workbook(messages: Iterable[pb.Suggestion]) -> bytes:
     """One sheet 代表建议, a row per suggestion in the order given."""
     return suggestion_rows_workbook(suggestion_row(m) for m in messages)
@@ -235,10 +242,8 @@ def suggestions_workbook(messages: Iterable[pb.Suggestion]) -> bytes:
 
 def suggestion_rows_workbook(rows: Iterable[list[Any]]) -> bytes:
     """The same from rows made by ``suggestion_row``, so a long export need not keep every message."""
-    workbook = Workbook(write_only=True)
     widths = (12, 40, 10, 12, 12, 18, 16, 28, 18, 12, 12, 10, 10)
-    _add_sheet(workbook, "代表建议", SUGGESTION_HEADERS, rows, widths)
-    return _save(workbook)
+    return table_workbook("代表建议", SUGGESTION_HEADERS, rows, widths)
 
 
 def stats_workbook(stats: pb.Stats) -> bytes:

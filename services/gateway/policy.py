@@ -28,6 +28,21 @@ CLUE = "/api/v1/clues/{clue_id}"
 # The audit log holds no contents; it exists to be checked by every body that takes part.
 AUDIT_READERS = CONGRESS_STAFF | DISCIPLINE | {"gov_supervision_office", "platform_admin"}
 
+# 司法监督联动: the congress's organizers keep the pool, build batches, run draws and write findings; the
+# discipline station supervises (reads the pool masked, every batch and draw, and witnesses the draws); the
+# court and procuratorate register their own cases and answer the findings; an expert sees and answers for
+# their own seats. The service narrows every read to the caller's scope (platform_admin counts only).
+ORGANIZERS = frozenset({"congress_clerk", "congress_committee"})
+STATION = frozenset({"discipline_station"})
+JUDICIAL = frozenset({"court", "procuratorate"})
+EXPERT_ROLE = frozenset({"expert"})
+COUNTS_ONLY = frozenset({"platform_admin"})
+EXPERT = "/api/v1/experts/{expert_id}"
+CASE = "/api/v1/cases/{case_id}"
+REVIEW = "/api/v1/reviews/{review_id}"
+DRAW = "/api/v1/draws/{draw_id}"
+FINDING = "/api/v1/findings/{finding_id}"
+
 # allowed() takes the first template that matches, in this order: static paths such as
 # /suggestions/stats come before /suggestions/{suggestion_id}, which would match them too.
 ROUTE_POLICY: dict[tuple[str, str], frozenset[str]] = {
@@ -64,6 +79,49 @@ ROUTE_POLICY: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/api/v1/audit/checkpoint"): AUDIT_READERS,
     ("GET", "/api/v1/audit/entries/{index}/proof"): AUDIT_READERS,
     ("GET", "/api/v1/audit/consistency"): AUDIT_READERS,
+    ("POST", "/api/v1/experts"): ORGANIZERS,
+    ("GET", "/api/v1/experts"): ORGANIZERS | STATION | EXPERT_ROLE | COUNTS_ONLY,
+    ("GET", "/api/v1/experts/export"): ORGANIZERS | STATION,
+    ("POST", "/api/v1/experts/import"): ORGANIZERS,
+    ("GET", EXPERT): ORGANIZERS | STATION | EXPERT_ROLE,
+    ("PATCH", EXPERT): ORGANIZERS,
+    ("POST", f"{EXPERT}/suspend"): ORGANIZERS,
+    ("POST", f"{EXPERT}/reinstate"): ORGANIZERS,
+    ("POST", f"{EXPERT}/leave"): ORGANIZERS,
+    ("POST", "/api/v1/cases"): ORGANIZERS | JUDICIAL,
+    ("GET", "/api/v1/cases"): ORGANIZERS | STATION | JUDICIAL | EXPERT_ROLE | COUNTS_ONLY,
+    ("GET", CASE): ORGANIZERS | STATION | JUDICIAL | EXPERT_ROLE,
+    ("PATCH", CASE): ORGANIZERS | JUDICIAL,
+    ("POST", f"{CASE}/withdraw"): ORGANIZERS | JUDICIAL,
+    ("POST", "/api/v1/reviews"): ORGANIZERS,
+    ("GET", "/api/v1/reviews"): ORGANIZERS | STATION | JUDICIAL | EXPERT_ROLE | COUNTS_ONLY,
+    ("GET", REVIEW): ORGANIZERS | STATION | JUDICIAL | EXPERT_ROLE,
+    ("PATCH", REVIEW): ORGANIZERS,
+    ("POST", f"{REVIEW}/start"): ORGANIZERS,
+    ("POST", f"{REVIEW}/close"): ORGANIZERS,
+    ("POST", f"{REVIEW}/cancel"): ORGANIZERS,
+    ("POST", f"{REVIEW}/draws"): ORGANIZERS,
+    ("POST", f"{REVIEW}/cases/{{case_id}}/answer"): EXPERT_ROLE | ORGANIZERS,
+    ("POST", f"{REVIEW}/cases/{{case_id}}/scores"): EXPERT_ROLE,
+    ("POST", f"{REVIEW}/findings"): ORGANIZERS,
+    ("POST", f"{DRAW}/witness"): STATION,
+    ("POST", f"{DRAW}/cancel"): ORGANIZERS,
+    ("GET", DRAW): ORGANIZERS | STATION,
+    ("GET", f"{DRAW}/verify"): ORGANIZERS | STATION,
+    ("GET", f"{DRAW}/record"): ORGANIZERS | STATION,
+    ("GET", f"{DRAW}/record.pdf"): ORGANIZERS | STATION,
+    ("GET", "/api/v1/findings"): ORGANIZERS | STATION | JUDICIAL | COUNTS_ONLY,
+    ("GET", FINDING): ORGANIZERS | STATION | JUDICIAL,
+    ("PATCH", FINDING): ORGANIZERS,
+    ("POST", f"{FINDING}/issue"): ORGANIZERS,
+    ("POST", f"{FINDING}/accept-explanation"): ORGANIZERS,
+    ("POST", f"{FINDING}/reject-explanation"): ORGANIZERS,
+    ("POST", f"{FINDING}/send-back"): ORGANIZERS,
+    ("POST", f"{FINDING}/close-out"): ORGANIZERS,
+    ("POST", f"{FINDING}/misconduct"): ORGANIZERS,
+    ("POST", f"{FINDING}/answer"): JUDICIAL,
+    ("POST", f"{FINDING}/rectification"): JUDICIAL,
+    ("GET", "/api/v1/case-review/audit"): ORGANIZERS | STATION,
 }
 
 

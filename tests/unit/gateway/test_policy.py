@@ -1,5 +1,8 @@
+import pytest
+
 from services.gateway.app import create_app
 from services.gateway.policy import ROUTE_POLICY, allowed, matching_template
+from wulian.kit.principal import ROLE_BODIES
 from wulian.kit.settings import Settings
 
 
@@ -105,3 +108,89 @@ def test_every_body_checks_the_audit_log() -> None:
         for role in OUTSIDERS:
             assert not allowed("GET", path, frozenset({role})), (path, role)
         assert not allowed("POST", path, frozenset(checkers))
+
+
+# --- 司法监督联动: the matrix as the issue states it, checked for every role --------------------------------
+
+ORGANIZERS = {"congress_clerk", "congress_committee"}
+JUDICIAL = {"court", "procuratorate"}
+STATION = {"discipline_station"}
+READ_ALL = ORGANIZERS | STATION | JUDICIAL | {"expert"}
+CASE_REVIEW_ROUTES: list[tuple[str, str, str, set[str]]] = [
+    # method, concrete path, the template it must match, the roles allowed
+    ("POST", "/api/v1/experts", "/api/v1/experts", ORGANIZERS),
+    ("GET", "/api/v1/experts", "/api/v1/experts", ORGANIZERS | STATION | {"expert", "platform_admin"}),
+    ("GET", "/api/v1/experts/export", "/api/v1/experts/export", ORGANIZERS | STATION),
+    ("POST", "/api/v1/experts/import", "/api/v1/experts/import", ORGANIZERS),
+    ("GET", "/api/v1/experts/x-1", "/api/v1/experts/{expert_id}", ORGANIZERS | STATION | {"expert"}),
+    ("PATCH", "/api/v1/experts/x-1", "/api/v1/experts/{expert_id}", ORGANIZERS),
+    ("POST", "/api/v1/experts/x-1/suspend", "/api/v1/experts/{expert_id}/suspend", ORGANIZERS),
+    ("POST", "/api/v1/experts/x-1/reinstate", "/api/v1/experts/{expert_id}/reinstate", ORGANIZERS),
+    ("POST", "/api/v1/experts/x-1/leave", "/api/v1/experts/{expert_id}/leave", ORGANIZERS),
+    ("POST", "/api/v1/cases", "/api/v1/cases", ORGANIZERS | JUDICIAL),
+    ("GET", "/api/v1/cases", "/api/v1/cases", READ_ALL | {"platform_admin"}),
+    ("GET", "/api/v1/cases/c-1", "/api/v1/cases/{case_id}", READ_ALL),
+    ("PATCH", "/api/v1/cases/c-1", "/api/v1/cases/{case_id}", ORGANIZERS | JUDICIAL),
+    ("POST", "/api/v1/cases/c-1/withdraw", "/api/v1/cases/{case_id}/withdraw", ORGANIZERS | JUDICIAL),
+    ("POST", "/api/v1/reviews", "/api/v1/reviews", ORGANIZERS),
+    ("GET", "/api/v1/reviews", "/api/v1/reviews", READ_ALL | {"platform_admin"}),
+    ("GET", "/api/v1/reviews/r-1", "/api/v1/reviews/{review_id}", READ_ALL),
+    ("PATCH", "/api/v1/reviews/r-1", "/api/v1/reviews/{review_id}", ORGANIZERS),
+    ("POST", "/api/v1/reviews/r-1/start", "/api/v1/reviews/{review_id}/start", ORGANIZERS),
+    ("POST", "/api/v1/reviews/r-1/close", "/api/v1/reviews/{review_id}/close", ORGANIZERS),
+    ("POST", "/api/v1/reviews/r-1/cancel", "/api/v1/reviews/{review_id}/cancel", ORGANIZERS),
+    ("POST", "/api/v1/reviews/r-1/draws", "/api/v1/reviews/{review_id}/draws", ORGANIZERS),
+    (
+        "POST",
+        "/api/v1/reviews/r-1/cases/c-1/answer",
+        "/api/v1/reviews/{review_id}/cases/{case_id}/answer",
+        ORGANIZERS | {"expert"},
+    ),
+    ("POST", "/api/v1/reviews/r-1/cases/c-1/scores", "/api/v1/reviews/{review_id}/cases/{case_id}/scores", {"expert"}),
+    ("POST", "/api/v1/reviews/r-1/findings", "/api/v1/reviews/{review_id}/findings", ORGANIZERS),
+    ("POST", "/api/v1/draws/d-1/witness", "/api/v1/draws/{draw_id}/witness", STATION),
+    ("POST", "/api/v1/draws/d-1/cancel", "/api/v1/draws/{draw_id}/cancel", ORGANIZERS),
+    ("GET", "/api/v1/draws/d-1", "/api/v1/draws/{draw_id}", ORGANIZERS | STATION),
+    ("GET", "/api/v1/draws/d-1/verify", "/api/v1/draws/{draw_id}/verify", ORGANIZERS | STATION),
+    ("GET", "/api/v1/draws/d-1/record", "/api/v1/draws/{draw_id}/record", ORGANIZERS | STATION),
+    ("GET", "/api/v1/draws/d-1/record.pdf", "/api/v1/draws/{draw_id}/record.pdf", ORGANIZERS | STATION),
+    ("GET", "/api/v1/findings", "/api/v1/findings", ORGANIZERS | STATION | JUDICIAL | {"platform_admin"}),
+    ("GET", "/api/v1/findings/f-1", "/api/v1/findings/{finding_id}", ORGANIZERS | STATION | JUDICIAL),
+    ("PATCH", "/api/v1/findings/f-1", "/api/v1/findings/{finding_id}", ORGANIZERS),
+    *[
+        ("POST", f"/api/v1/findings/f-1/{step}", f"/api/v1/findings/{{finding_id}}/{step}", ORGANIZERS)
+        for step in ("issue", "accept-explanation", "reject-explanation", "send-back", "close-out", "misconduct")
+    ],
+    ("POST", "/api/v1/findings/f-1/answer", "/api/v1/findings/{finding_id}/answer", JUDICIAL),
+    ("POST", "/api/v1/findings/f-1/rectification", "/api/v1/findings/{finding_id}/rectification", JUDICIAL),
+    ("GET", "/api/v1/case-review/audit", "/api/v1/case-review/audit", ORGANIZERS | STATION),
+]
+CASE_REVIEW_PREFIXES = tuple(
+    f"/api/v1/{p}" for p in ("experts", "cases", "reviews", "draws", "findings", "case-review")
+)
+
+
+def test_every_case_review_route_is_in_the_matrix() -> None:
+    in_table = {entry for entry in ROUTE_POLICY if entry[1].startswith(CASE_REVIEW_PREFIXES)}
+    assert in_table == {(method, template) for method, _, template, _ in CASE_REVIEW_ROUTES}
+    assert len(in_table) == 43
+
+
+@pytest.mark.parametrize(("method", "path", "template", "roles"), CASE_REVIEW_ROUTES, ids=lambda v: str(v))
+def test_case_review_routes_allow_their_roles_and_refuse_every_other(
+    method: str, path: str, template: str, roles: set[str]
+) -> None:
+    assert matching_template(method, path) == template  # static paths are not taken for an id
+    for role in ROLE_BODIES:
+        assert allowed(method, path, frozenset({role})) is (role in roles), (method, path, role)
+    assert not allowed(method, path, frozenset())
+
+
+def test_nobody_reaches_the_pool_or_a_draw_from_outside_the_link() -> None:
+    """The congress leader, the government and the commission take no part in the review (clues about
+    judicial staff reach the commission through the clue service)."""
+    outsiders = frozenset({"deputy", "congress_leader", "gov_supervision_office", "gov_department"})
+    for method, path, _, _ in CASE_REVIEW_ROUTES:
+        assert not allowed(method, path, outsiders | {"discipline_commission"}), (method, path)
+    assert matching_template("GET", "/api/v1/draws/d-1/record.json") is None
+    assert matching_template("DELETE", "/api/v1/experts/x-1") is None
