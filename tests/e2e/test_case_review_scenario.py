@@ -167,13 +167,19 @@ def test_huangshi_case_review_from_the_pool_to_the_clue(process_stack: ProcessSt
         assert all(c["reviewers"] is None for c in before["cases"])  # no names before the review closes
 
         # Each drawn professor accepts and scores their own cases; the court's two cases fall short.
+        drawn = {e["expert_id"] for c in fixed["result"] for e in c["main"]}
+        subjects = {e["id"]: e["account_subject"] for e in clerk.ok(clerk.get("/experts", page_size=100))["items"]}
+        seated = [x for x in experts if x.ok(x.get("/me"))["subject"] in {subjects[i] for i in drawn}]
         for expert in experts:
+            if expert not in seated:  # a professor the draw did not choose sees nothing of the batch
+                assert expert.get(f"/reviews/{review['id']}").status_code == 404
+        for expert in seated:
             mine = expert.ok(expert.get(f"/reviews/{review['id']}"))
             for case in mine["cases"]:
                 expert.ok(expert.post(f"/reviews/{review['id']}/cases/{case['case_id']}/answer", {"accept": True}))
         clerk.ok(clerk.post(f"/reviews/{review['id']}/start"))
         low = {c["id"] for c in court_cases}
-        for expert in experts:
+        for expert in seated:
             for case in expert.ok(expert.get(f"/reviews/{review['id']}"))["cases"]:
                 form = (
                     _form(22, 20, "对涉案企业账户超标的冻结") if case["case_id"] in low else _form(38, 28, "程序合法")
