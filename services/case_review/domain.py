@@ -29,16 +29,16 @@ seat on, and only their own score forms. ``platform_admin`` sees counts. Nobody 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import IntEnum, StrEnum
-from typing import Generic, TypeVar
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from wulian.kit.clock import as_utc as as_utc  # the domain's clock rule, for its modules
-from wulian.kit.errors import Conflict, NotFound, PermissionDenied
+from wulian.kit.errors import NotFound, PermissionDenied
 from wulian.kit.principal import Principal
-from wulian.kit.problems import Problems
+from wulian.kit.problems import checked_text as checked_text  # for the domain's modules
+from wulian.kit.states import StateTable as StateTable
+from wulian.kit.states import status_counts as status_counts
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 S = TypeVar("S", bound=StrEnum)
@@ -61,38 +61,7 @@ JUDICIAL_ROLES: tuple[str, ...] = ("court", "procuratorate")
 SUPERVISOR_ROLE = "discipline_station"
 
 
-def checked_text(field: str, value: str, label: str, *, required: bool = True, limit: int = TEXT_MAX) -> str:
-    """One free-text input (a reason, a note) trimmed and checked on its own: ``InvalidArgument`` naming
-    ``field`` when it is empty (and required) or longer than ``limit``."""
-    problems = Problems()
-    text = problems.text(field, value, label, required=required, limit=limit)
-    problems.raise_if_any(f"{label}未通过校验")
-    return text
-
-
-def status_counts(kind: type[S], statuses: Iterable[S]) -> dict[S, int]:
-    """How many of each status (what ``platform_admin`` sees of experts, cases, batches and findings)."""
-    counts = dict.fromkeys(kind, 0)
-    for status in statuses:
-        counts[status] += 1
-    return counts
-
-
-# --- state tables ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StateTable(Generic[S, A]):
-    """In which states each action is allowed, and the words that refuse the others:
-    "<state phrase>，不能<action label>" (``Conflict``)."""
-
-    allowed: Mapping[A, frozenset[S]]
-    phrases: Mapping[S, str]
-    action_labels: Mapping[A, str]
-
-    def ensure(self, action: A, status: S) -> None:
-        if status not in self.allowed[action]:
-            raise Conflict(f"{self.phrases[status]}，不能{self.action_labels[action]}")
+# --- state tables: ``wulian.kit.states.StateTable`` --------------------------------------------------
 
 
 class ExpertStatus(StrEnum):

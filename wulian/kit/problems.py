@@ -40,3 +40,12 @@ class Problems:
     def raise_if_any(self, message: str) -> None:
         if self.details:
             raise InvalidArgument(message, details=self.details)
+
+
+def checked_text(field: str, value: str, label: str, *, required: bool = True, limit: int = NOTE_MAX) -> str:
+    """One free-text input (a reason, a note) trimmed and checked on its own: ``InvalidArgument`` naming
+    ``field`` when it is empty (and required) or longer than ``limit``."""
+    problems = Problems()
+    text = problems.text(field, value, label, required=required, limit=limit)
+    problems.raise_if_any(f"{label}未通过校验")
+    return text
