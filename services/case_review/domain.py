@@ -29,12 +29,14 @@ seat on, and only their own score forms. ``platform_admin`` sees counts. Nobody 
 
 from __future__ import annotations
 
-from enum import IntEnum, StrEnum
+from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from wulian.kit.access import View as View
+from wulian.kit.access import ensure_readable as ensure_readable
 from wulian.kit.clock import as_utc as as_utc  # the domain's clock rule, for its modules
-from wulian.kit.errors import NotFound, PermissionDenied
+from wulian.kit.errors import PermissionDenied
 from wulian.kit.principal import Principal
 from wulian.kit.problems import checked_text as checked_text  # for the domain's modules
 from wulian.kit.states import StateTable as StateTable
@@ -490,22 +492,6 @@ def is_expert_account(principal: Principal, subject: str) -> bool:
 
 
 # --- who sees what ----------------------------------------------------------------------------------
-
-
-class View(IntEnum):
-    """How much of one object a caller sees; a larger view includes the smaller ones."""
-
-    NONE = 0  # not even that it exists (not found)
-    COUNTS = 1  # only as a number in the counts
-    LIMITED = 2  # the object less what this caller may not see (masked numbers, hidden reviewers, …)
-    FULL = 3
-
-
-def ensure_readable(view: View, *, message: str) -> View:
-    """One object is shown from the limited view up; below, it does not exist for the caller."""
-    if view < View.LIMITED:
-        raise NotFound(message)
-    return view
 
 
 def pool_view(principal: Principal, *, own: bool = False) -> View:
