@@ -42,11 +42,12 @@ from services.case_review.domain import (
 )
 from services.case_review.experts import Expert, ExpertView, expert_view
 from services.case_review.findings import Finding, FindingView, finding_view
-from services.case_review.repository import BATCHES, CASES, EXPERTS, FINDINGS, Documents, Loaded
+from services.case_review.repository import BATCHES, CASES, EXPERTS, FINDINGS
 from services.case_review.reviews import BatchView, ReviewBatch, batch_view
 from services.case_review.trail import Keys
 from wulian.kit.audit import log as audit_log
 from wulian.kit.clock import Clock, utc_now
+from wulian.kit.documents import Documents, Loaded
 from wulian.kit.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
 from wulian.kit.paging import DEFAULT_PAGE_SIZE, encode_page_token, page_problems
 from wulian.kit.principal import Principal
