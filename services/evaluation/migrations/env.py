@@ -1,0 +1,13 @@
+"""Alembic environment of the evaluation service; run through ``wulian.kit.db.migrate``."""
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import services.evaluation.ballot_store  # noqa: F401  (registers the tables)
+import wulian.kit.audit.log
+import wulian.kit.events.outbox  # noqa: F401
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=SQLModel.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

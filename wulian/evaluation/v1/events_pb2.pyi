@@ -1,0 +1,192 @@
+from wulian.common.v1 import events_pb2 as _events_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class SessionCreated(_message.Message):
+    __slots__ = ("meta", "session_id", "purpose", "mode", "subjects", "electorate_size")
+    META_FIELD_NUMBER: _ClassVar[int]
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    PURPOSE_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    ELECTORATE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    session_id: str
+    purpose: str
+    mode: str
+    subjects: _containers.RepeatedScalarFieldContainer[str]
+    electorate_size: int
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., session_id: _Optional[str] = ..., purpose: _Optional[str] = ..., mode: _Optional[str] = ..., subjects: _Optional[_Iterable[str]] = ..., electorate_size: _Optional[int] = ...) -> None: ...
+
+class SessionEdited(_message.Message):
+    __slots__ = ("meta", "session_id", "purpose", "mode", "subjects", "electorate_size")
+    META_FIELD_NUMBER: _ClassVar[int]
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    PURPOSE_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    ELECTORATE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    session_id: str
+    purpose: str
+    mode: str
+    subjects: _containers.RepeatedScalarFieldContainer[str]
+    electorate_size: int
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., session_id: _Optional[str] = ..., purpose: _Optional[str] = ..., mode: _Optional[str] = ..., subjects: _Optional[_Iterable[str]] = ..., electorate_size: _Optional[int] = ...) -> None: ...
+
+class SessionOpened(_message.Message):
+    __slots__ = ("meta", "session_id", "subjects", "electorate_size")
+    META_FIELD_NUMBER: _ClassVar[int]
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    ELECTORATE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    session_id: str
+    subjects: _containers.RepeatedScalarFieldContainer[str]
+    electorate_size: int
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., session_id: _Optional[str] = ..., subjects: _Optional[_Iterable[str]] = ..., electorate_size: _Optional[int] = ...) -> None: ...
+
+class SessionClosed(_message.Message):
+    __slots__ = ("meta", "session_id", "purpose", "mode", "campaign_id", "subjects", "ranks", "scores", "rates", "below_threshold", "threshold_percent", "ballots_cast", "electorate_size")
+    META_FIELD_NUMBER: _ClassVar[int]
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    PURPOSE_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    RANKS_FIELD_NUMBER: _ClassVar[int]
+    SCORES_FIELD_NUMBER: _ClassVar[int]
+    RATES_FIELD_NUMBER: _ClassVar[int]
+    BELOW_THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLD_PERCENT_FIELD_NUMBER: _ClassVar[int]
+    BALLOTS_CAST_FIELD_NUMBER: _ClassVar[int]
+    ELECTORATE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    session_id: str
+    purpose: str
+    mode: str
+    campaign_id: str
+    subjects: _containers.RepeatedScalarFieldContainer[str]
+    ranks: _containers.RepeatedScalarFieldContainer[int]
+    scores: _containers.RepeatedScalarFieldContainer[float]
+    rates: _containers.RepeatedScalarFieldContainer[float]
+    below_threshold: _containers.RepeatedScalarFieldContainer[bool]
+    threshold_percent: int
+    ballots_cast: int
+    electorate_size: int
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., session_id: _Optional[str] = ..., purpose: _Optional[str] = ..., mode: _Optional[str] = ..., campaign_id: _Optional[str] = ..., subjects: _Optional[_Iterable[str]] = ..., ranks: _Optional[_Iterable[int]] = ..., scores: _Optional[_Iterable[float]] = ..., rates: _Optional[_Iterable[float]] = ..., below_threshold: _Optional[_Iterable[bool]] = ..., threshold_percent: _Optional[int] = ..., ballots_cast: _Optional[int] = ..., electorate_size: _Optional[int] = ...) -> None: ...
+
+class SessionCancelled(_message.Message):
+    __slots__ = ("meta", "session_id", "was_open")
+    META_FIELD_NUMBER: _ClassVar[int]
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    WAS_OPEN_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    session_id: str
+    was_open: bool
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., session_id: _Optional[str] = ..., was_open: _Optional[bool] = ...) -> None: ...
+
+class CampaignCreated(_message.Message):
+    __slots__ = ("meta", "appraisal_id", "units")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPRAISAL_ID_FIELD_NUMBER: _ClassVar[int]
+    UNITS_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    appraisal_id: str
+    units: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., appraisal_id: _Optional[str] = ..., units: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class CampaignStarted(_message.Message):
+    __slots__ = ("meta", "appraisal_id", "units")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPRAISAL_ID_FIELD_NUMBER: _ClassVar[int]
+    UNITS_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    appraisal_id: str
+    units: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., appraisal_id: _Optional[str] = ..., units: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ReferenceFiled(_message.Message):
+    __slots__ = ("meta", "appraisal_id", "units")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPRAISAL_ID_FIELD_NUMBER: _ClassVar[int]
+    UNITS_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    appraisal_id: str
+    units: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., appraisal_id: _Optional[str] = ..., units: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ActivityRecorded(_message.Message):
+    __slots__ = ("meta", "appraisal_id", "units", "kind")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPRAISAL_ID_FIELD_NUMBER: _ClassVar[int]
+    UNITS_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    appraisal_id: str
+    units: _containers.RepeatedScalarFieldContainer[str]
+    kind: str
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., appraisal_id: _Optional[str] = ..., units: _Optional[_Iterable[str]] = ..., kind: _Optional[str] = ...) -> None: ...
+
+class BallotLinked(_message.Message):
+    __slots__ = ("meta", "appraisal_id", "units", "ballot_session_id")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPRAISAL_ID_FIELD_NUMBER: _ClassVar[int]
+    UNITS_FIELD_NUMBER: _ClassVar[int]
+    BALLOT_SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    appraisal_id: str
+    units: _containers.RepeatedScalarFieldContainer[str]
+    ballot_session_id: str
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., appraisal_id: _Optional[str] = ..., units: _Optional[_Iterable[str]] = ..., ballot_session_id: _Optional[str] = ...) -> None: ...
+
+class ResultsPublished(_message.Message):
+    __slots__ = ("meta", "appraisal_id", "units", "ranks", "below_threshold")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPRAISAL_ID_FIELD_NUMBER: _ClassVar[int]
+    UNITS_FIELD_NUMBER: _ClassVar[int]
+    RANKS_FIELD_NUMBER: _ClassVar[int]
+    BELOW_THRESHOLD_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    appraisal_id: str
+    units: _containers.RepeatedScalarFieldContainer[str]
+    ranks: _containers.RepeatedScalarFieldContainer[int]
+    below_threshold: _containers.RepeatedScalarFieldContainer[bool]
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., appraisal_id: _Optional[str] = ..., units: _Optional[_Iterable[str]] = ..., ranks: _Optional[_Iterable[int]] = ..., below_threshold: _Optional[_Iterable[bool]] = ...) -> None: ...
+
+class RectificationLinked(_message.Message):
+    __slots__ = ("meta", "appraisal_id", "units", "item_id")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPRAISAL_ID_FIELD_NUMBER: _ClassVar[int]
+    UNITS_FIELD_NUMBER: _ClassVar[int]
+    ITEM_ID_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    appraisal_id: str
+    units: _containers.RepeatedScalarFieldContainer[str]
+    item_id: str
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., appraisal_id: _Optional[str] = ..., units: _Optional[_Iterable[str]] = ..., item_id: _Optional[str] = ...) -> None: ...
+
+class CampaignConcluded(_message.Message):
+    __slots__ = ("meta", "appraisal_id", "units")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPRAISAL_ID_FIELD_NUMBER: _ClassVar[int]
+    UNITS_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    appraisal_id: str
+    units: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., appraisal_id: _Optional[str] = ..., units: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class CampaignCancelled(_message.Message):
+    __slots__ = ("meta", "appraisal_id", "units")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPRAISAL_ID_FIELD_NUMBER: _ClassVar[int]
+    UNITS_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    appraisal_id: str
+    units: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., appraisal_id: _Optional[str] = ..., units: _Optional[_Iterable[str]] = ...) -> None: ...
