@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint proto proto-check bench bench-path bench-stats bench-audit bench-draw clean
+.PHONY: install run test test-fast lint proto proto-check bench bench-path bench-stats bench-audit bench-draw bench-ballots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ bench-audit: install
 
 bench-draw: install
 	$(BIN)/python bench/draw.py
+
+bench-ballots: install
+	$(BIN)/python bench/ballots.py
 
 clean:
 	rm -rf var .pytest_cache

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, Integer, Table, Text, and_, delete, func, insert, select
+from sqlalchemy import Column, DateTime, Integer, Table, Text, and_, bindparam, delete, func, insert, select
 from sqlalchemy import update as sa_update
 from sqlmodel import Field, Session, SQLModel
 
@@ -117,11 +117,14 @@ def record_ballot(db: Session, receipt: Receipt, delta: TallyDelta) -> None:
     voter fails on the primary key (``IntegrityError``: the caller's transaction rolls back)."""
     _claim_open(db, receipt.session_id, 1)
     db.execute(insert(_RECEIPT).values(session_id=receipt.session_id, voter=receipt.voter))
-    for inc in delta.increments:
-        where = and_(
-            _COUNTER.c.session_id == delta.session_id, _COUNTER.c.ref == inc.ref, _COUNTER.c.counter == inc.counter
-        )
-        db.execute(sa_update(_COUNTER).where(where).values(value=_COUNTER.c.value + inc.amount))
+    where = and_(
+        _COUNTER.c.session_id == delta.session_id,
+        _COUNTER.c.ref == bindparam("b_ref"),
+        _COUNTER.c.counter == bindparam("b_counter"),
+    )
+    statement = sa_update(_COUNTER).where(where).values(value=_COUNTER.c.value + bindparam("b_amount"))
+    increments = [{"b_ref": i.ref, "b_counter": i.counter, "b_amount": i.amount} for i in delta.increments]
+    db.connection().execute(statement, increments)  # one executemany for the whole ballot
 
 
 def has_voted(db: Session, session_id: str, voter: str) -> bool:
