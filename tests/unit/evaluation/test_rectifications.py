@@ -15,26 +15,28 @@ from typing import Any
 
 import pytest
 
-from services.evaluation import rectifications as rc
+from services.evaluation import ledger_lists as ll
+from services.evaluation import rectification_clock as clock
+from services.evaluation import rectification_events as ev
+from services.evaluation import rectification_views as views
 from services.evaluation.domain import Grade, RaisingBody
-from services.evaluation.rectifications import (
+from services.evaluation.rectification_commands import (
     AddFollowUp,
     CloseOutItem,
     DeclarePlan,
     EditItem,
-    ItemAction,
     ItemContent,
-    ItemStatus,
-    ItemViewer,
-    ListScope,
     RaiseItem,
     Raiser,
-    RectificationItem,
-    ReopenCause,
-    ReportKind,
     ReportRectification,
     WithdrawItem,
+    raiser_of,
+    service_raiser,
 )
+from services.evaluation.rectification_records import Assessment, Content, FollowUp, Plan, Reopening, Report, Withdrawal
+from services.evaluation.rectification_views import ItemViewer, ListScope
+from services.evaluation.rectification_vocabulary import ReopenCause, ReportKind, Source, UnitKind
+from services.evaluation.rectifications import ITEM_STATES, ItemAction, ItemStatus, RectificationItem
 from wulian.kit.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
 from wulian.kit.principal import ROLE_BODIES, Principal
 
@@ -106,7 +108,7 @@ def raised(
     item_id: str = "r-1",
     **fields: Any,
 ) -> RectificationItem:
-    by = rc.raiser_of(raiser) if isinstance(raiser, Principal) else raiser
+    by = raiser_of(raiser) if isinstance(raiser, Principal) else raiser
     return RectificationItem.raise_item(item_id, by, RaiseItem(source, source_ref, content(**fields)), now)
 
 
@@ -152,15 +154,15 @@ def problem_fields(caught: pytest.ExceptionInfo[InvalidArgument]) -> list[str]:
 def test_an_organizer_raises_an_item_for_a_department() -> None:
     item = raised(CLERK)
     assert (item.id, item.source, item.source_ref, item.raising_body) == (
-        "r-1", rc.Source.APPRAISAL, "appraisal/2025/transport", RaisingBody.CONGRESS,
+        "r-1", Source.APPRAISAL, "appraisal/2025/transport", RaisingBody.CONGRESS,
     )  # fmt: skip
     assert (item.raised_by, item.raised_by_name, item.raised_at) == ("clerk-1", "clerk-1-name", RAISED_AT)
-    assert item.content == rc.Content("transport", "市交通运输局", rc.UnitKind.DEPARTMENT, PROBLEM, REQUIRED, DUE_AT)
+    assert item.content == Content("transport", "市交通运输局", UnitKind.DEPARTMENT, PROBLEM, REQUIRED, DUE_AT)
     assert item.status is IS.OPEN and item.plan is None and item.closing is None
     [event] = item.events
-    assert isinstance(event, rc.ItemRaised)
+    assert isinstance(event, ev.ItemRaised)
     assert (event.source, event.source_ref, event.due_at, event.unit) == (
-        rc.Source.APPRAISAL, "appraisal/2025/transport", DUE_AT, "transport",
+        Source.APPRAISAL, "appraisal/2025/transport", DUE_AT, "transport",
     )  # fmt: skip
 
 
@@ -191,29 +193,29 @@ def test_others_do_not_raise(person: Principal) -> None:
 
 
 def test_a_service_raises_in_the_name_of_a_body_and_an_official() -> None:
-    raiser = rc.service_raiser("congress", " clerk-1 ", "张三")
+    raiser = service_raiser("congress", " clerk-1 ", "张三")
     assert raiser == Raiser(RaisingBody.CONGRESS, "clerk-1", "张三")
     item = raised(raiser, **COURT_ITEM)
     assert (item.raising_body, item.raised_by, item.raised_by_name) == (RaisingBody.CONGRESS, "clerk-1", "张三")
     assert (item.source, item.source_ref, item.content.unit_kind) == (
-        rc.Source.CASE_REVIEW_OPINION, "finding/f-1", rc.UnitKind.COURT,
+        Source.CASE_REVIEW_OPINION, "finding/f-1", UnitKind.COURT,
     )  # fmt: skip
-    assert rc.service_raiser("discipline", "commission-1").name == ""
+    assert service_raiser("discipline", "commission-1").name == ""
 
 
 def test_a_service_must_name_a_known_body_and_an_official() -> None:
     with pytest.raises(InvalidArgument) as caught:
-        rc.service_raiser("court", " ", "名" * 101)
+        service_raiser("court", " ", "名" * 101)
     assert caught.value.message == "提出机关未通过校验"
     assert problem_fields(caught) == ["raising_body", "official_subject", "official_name"]
     with pytest.raises(InvalidArgument) as too_long:
-        rc.service_raiser("congress", "s" * 65)
+        service_raiser("congress", "s" * 65)
     assert problem_fields(too_long) == ["official_subject"]
 
 
 def test_a_hand_entered_item_needs_no_source_reference() -> None:
     item = raised(CLERK, source="manual", source_ref=" ")
-    assert (item.source, item.source_ref) == (rc.Source.MANUAL, "")
+    assert (item.source, item.source_ref) == (Source.MANUAL, "")
     assert raised(CLERK, source="manual", source_ref="doc-2026-5").source_ref == "doc-2026-5"
 
 
@@ -251,7 +253,7 @@ def test_bad_raises_are_refused_per_field(what: str, fields: dict[str, object], 
     source = str(fields.pop("source", "appraisal"))
     source_ref = str(fields.pop("source_ref", "appraisal/2025/transport"))
     with pytest.raises(InvalidArgument) as caught:
-        RectificationItem.raise_item("r-1", rc.raiser_of(CLERK), RaiseItem(source, source_ref, content(**fields)),
+        RectificationItem.raise_item("r-1", raiser_of(CLERK), RaiseItem(source, source_ref, content(**fields)),
                                      RAISED_AT)  # fmt: skip
     assert caught.value.message == "整改事项未通过校验"
     assert problem_fields(caught) == named
@@ -281,14 +283,14 @@ def test_a_case_review_opinion_goes_to_a_court_or_a_procuratorate() -> None:
     assert caught.value.details == [{"field": "unit_kind", "message": "案件评查意见的责任单位须为法院、检察院"}]
     kind = raised(CLERK, source="case_review_opinion", source_ref="finding/f-2", unit="hs-procuratorate",
                   unit_name="市人民检察院", unit_kind="procuratorate").content.unit_kind  # fmt: skip
-    assert kind is rc.UnitKind.PROCURATORATE
+    assert kind is UnitKind.PROCURATORATE
 
 
 def test_the_government_raises_for_its_departments_only() -> None:
     with pytest.raises(InvalidArgument) as caught:
         raised(OFFICE, source="manual", source_ref="", **COURT_UNIT)
     assert caught.value.details == [{"field": "unit_kind", "message": "市政府只能向政府部门提出整改事项"}]
-    assert raised(COMMISSION, source="manual", source_ref="", **COURT_UNIT).content.unit_kind is rc.UnitKind.COURT
+    assert raised(COMMISSION, source="manual", source_ref="", **COURT_UNIT).content.unit_kind is UnitKind.COURT
 
 
 # --- the due date, in Beijing time ---------------------------------------------------------------------------
@@ -312,28 +314,28 @@ def test_the_government_raises_for_its_departments_only() -> None:
     ],
 )
 def test_the_rectification_due_date(start: datetime, months: int, due: datetime) -> None:
-    assert rc.rectification_due(start, months) == due
-    assert rc.rectification_due(start, months).tzinfo is UTC
+    assert clock.rectification_due(start, months) == due
+    assert clock.rectification_due(start, months).tzinfo is UTC
 
 
 def test_an_item_counts_its_months_from_the_beijing_day_it_was_raised() -> None:
     assert raised(CLERK, months=1).content.due_at == bj(2026, 3, 1)
     late_evening = bj(2027, 12, 31, 23, 30)  # 31 December 15:30 UTC
     item = raised(CLERK, months=2, now=late_evening)
-    assert item.content.due_at == bj(2028, 3, 1) and rc.due_day(item.content.due_at) == date(2028, 2, 29)
+    assert item.content.due_at == bj(2028, 3, 1) and clock.due_day(item.content.due_at) == date(2028, 2, 29)
 
 
 def test_an_explicit_date_is_due_at_the_end_of_that_beijing_day() -> None:
     item = raised(CLERK, due_on=date(2026, 6, 30))
     assert item.content.due_at == datetime(2026, 6, 30, 16, 0, tzinfo=UTC)
-    assert rc.due_day(item.content.due_at) == date(2026, 6, 30)
+    assert clock.due_day(item.content.due_at) == date(2026, 6, 30)
     assert raised(CLERK, due_on=date(2026, 2, 1)).content.due_at == bj(2026, 2, 2)  # tomorrow is the earliest
     assert raised(CLERK, due_on=date(2028, 1, 31)).content.due_at == bj(2028, 2, 1)  # 24 months is the latest
 
 
 def test_beijing_time_has_no_daylight_saving() -> None:
     for month in range(1, 13):
-        end = rc.end_of_day(date(2026, month, 10))
+        end = clock.end_of_day(date(2026, month, 10))
         assert (end.day, end.hour, end.minute, end.tzinfo) == (10, 16, 0, UTC)
 
 
@@ -341,7 +343,7 @@ def test_the_clock_must_be_aware() -> None:
     with pytest.raises(ValueError, match="naive"):
         raised(CLERK, now=datetime(2026, 1, 31, 10))
     with pytest.raises(ValueError):
-        rc.rectification_due(RAISED_AT, 0)
+        clock.rectification_due(RAISED_AT, 0)
 
 
 # --- every state × action ----------------------------------------------------------------------------------
@@ -374,7 +376,7 @@ CELLS = [(s, a) for s in IS for a in IA]
 
 
 def test_the_state_table_is_the_documented_one() -> None:
-    allowed = {(s, a) for a, states in rc.ITEM_STATES.allowed.items() for s in states}
+    allowed = {(s, a) for a, states in ITEM_STATES.allowed.items() for s in states}
     assert allowed == set(LEGAL)
 
 
@@ -501,7 +503,7 @@ def test_the_raising_body_edits_before_the_unit_starts() -> None:
     assert item.content.problem == "投诉回访不及时"
     assert item.content.due_at == bj(2026, 8, 1)  # six months from the day it was raised, not from the edit
     [event] = item.events
-    assert isinstance(event, rc.ItemEdited) and (event.previous_unit, event.due_at) == ("", bj(2026, 8, 1))
+    assert isinstance(event, ev.ItemEdited) and (event.previous_unit, event.due_at) == ("", bj(2026, 8, 1))
     assert "org_unit:transport" in event.audience()
 
 
@@ -510,7 +512,7 @@ def test_an_edit_may_hand_the_item_to_another_unit_which_both_learn() -> None:
     item.edit(CLERK, EditItem(content(unit="housing", unit_name="市住房和城乡建设局")), NOW)
     assert (item.content.unit, item.content.unit_name) == ("housing", "市住房和城乡建设局")
     [event] = item.events
-    assert isinstance(event, rc.ItemEdited) and (event.unit, event.previous_unit) == ("housing", "transport")
+    assert isinstance(event, ev.ItemEdited) and (event.unit, event.previous_unit) == ("housing", "transport")
     assert {"org_unit:housing", "org_unit:transport"} <= set(event.audience())
     with pytest.raises(PermissionDenied):
         item.declare_plan(TRANSPORT, plan(), NOW)
@@ -536,7 +538,7 @@ def test_an_item_raised_by_mistake_is_withdrawn_with_a_reason() -> None:
         item.withdraw(CLERK, WithdrawItem(" "), NOW)
     assert problem_fields(caught) == ["reason"] and item.status is IS.OPEN
     item.withdraw(CLERK, WithdrawItem(" 与 r-0 重复 "), NOW)
-    assert item.status is IS.WITHDRAWN and item.withdrawal == rc.Withdrawal("与 r-0 重复", "clerk-1", NOW)
+    assert item.status is IS.WITHDRAWN and item.withdrawal == Withdrawal("与 r-0 重复", "clerk-1", NOW)
     assert [e.name for e in item.events] == ["withdrawn"]
 
 
@@ -547,13 +549,13 @@ def test_the_unit_declares_its_plan_and_who_answers_for_it() -> None:
     item = item_in(IS.OPEN)
     item.declare_plan(TRANSPORT, plan(target=""), NOW)
     assert item.status is IS.RECTIFYING
-    assert item.plan == rc.Plan("", "开通投诉专线，每周通报", "王局长", "李科长", "transport-1", NOW)
+    assert item.plan == Plan("", "开通投诉专线，每周通报", "王局长", "李科长", "transport-1", NOW)
     later = NOW + timedelta(days=3)
     item.declare_plan(TRANSPORT, plan(leader="刘副局长"), later)
     assert item.plan is not None and (item.plan.leader, item.plan.declared_at) == ("刘副局长", later)
     assert len(item.plans) == 2 and item.status is IS.RECTIFYING
-    assert [(type(e), e.revision) for e in item.events if isinstance(e, rc.PlanDeclared)] == [
-        (rc.PlanDeclared, 1), (rc.PlanDeclared, 2),
+    assert [(type(e), e.revision) for e in item.events if isinstance(e, ev.PlanDeclared)] == [
+        (ev.PlanDeclared, 1), (ev.PlanDeclared, 2),
     ]  # fmt: skip
 
 
@@ -580,10 +582,10 @@ def test_progress_reports_keep_the_item_rectifying_and_the_final_one_hands_it_ov
     item = item_in(IS.RECTIFYING)
     item.report(TRANSPORT, ReportRectification("progress", " 专线已开通 "), NOW)
     assert item.status is IS.RECTIFYING
-    assert item.reports == [rc.Report(ReportKind.PROGRESS, "专线已开通", "", "transport-1", NOW, True)]
+    assert item.reports == [Report(ReportKind.PROGRESS, "专线已开通", "", "transport-1", NOW, True)]
     item.report(TRANSPORT, final(), NOW + timedelta(days=1))
     assert item.status is IS.REPORTED and item.reports[-1].kind is ReportKind.FINAL
-    assert [(e.name, e.kind, e.on_time) for e in item.events if isinstance(e, rc.ItemReported)] == [
+    assert [(e.name, e.kind, e.on_time) for e in item.events if isinstance(e, ev.ItemReported)] == [
         ("reported", ReportKind.PROGRESS, True), ("reported", ReportKind.FINAL, True),
     ]  # fmt: skip
 
@@ -635,9 +637,9 @@ def test_a_satisfactory_grade_closes_the_item_out(grade: Grade) -> None:
     item = item_in(IS.REPORTED)
     item.close_out(COMMITTEE, CloseOutItem(grade.value, " 整改到位 "), NOW)
     assert item.status is IS.CLOSED
-    assert item.closing == rc.Assessment(grade, "整改到位", "committee-1", "committee-1-name", NOW)
+    assert item.closing == Assessment(grade, "整改到位", "committee-1", "committee-1-name", NOW)
     [event] = item.events
-    assert isinstance(event, rc.ItemClosedOut) and (event.grade, event.on_time) == (grade, True)
+    assert isinstance(event, ev.ItemClosedOut) and (event.grade, event.on_time) == (grade, True)
     assert item.reopenings == [] and item.next_check_at() is None
 
 
@@ -646,11 +648,11 @@ def test_an_unsatisfactory_close_out_reopens_the_item_under_its_due_date() -> No
     item.close_out(CLERK, CloseOutItem("dissatisfied", " 回访记录不全 "), NOW)
     assert item.status is IS.RECTIFYING and item.closing is None
     assert item.reopenings == [
-        rc.Reopening(ReopenCause.UNSATISFACTORY_CLOSE_OUT, "回访记录不全", "clerk-1", NOW, DUE_AT, DUE_AT)
+        Reopening(ReopenCause.UNSATISFACTORY_CLOSE_OUT, "回访记录不全", "clerk-1", NOW, DUE_AT, DUE_AT)
     ]
     assert item.assessments[-1].grade is Grade.DISSATISFIED and not item.assessments[-1].closes
     [event] = item.events
-    assert isinstance(event, rc.ItemReopened)
+    assert isinstance(event, ev.ItemReopened)
     assert (event.cause, event.due_at, event.due_changed) == (ReopenCause.UNSATISFACTORY_CLOSE_OUT, DUE_AT, False)
     item.report(TRANSPORT, final(), NOW + timedelta(days=1))  # rectified again and reported again
     item.close_out(CLERK, CloseOutItem("satisfied"), NOW + timedelta(days=2))
@@ -662,7 +664,7 @@ def test_an_unsatisfactory_close_out_may_set_a_new_due_date() -> None:
     by_months.close_out(CLERK, CloseOutItem("dissatisfied", "未达标", months=1), NOW)  # 20 February + 1 month
     assert by_months.content.due_at == bj(2026, 3, 21)
     [event] = by_months.events
-    assert isinstance(event, rc.ItemReopened) and event.due_changed and event.due_at == bj(2026, 3, 21)
+    assert isinstance(event, ev.ItemReopened) and event.due_changed and event.due_at == bj(2026, 3, 21)
     by_date = item_in(IS.REPORTED)
     by_date.close_out(CLERK, CloseOutItem("dissatisfied", "未达标", due_on=date(2026, 9, 30)), NOW)
     assert by_date.content.due_at == bj(2026, 10, 1)
@@ -706,9 +708,9 @@ def test_follow_ups_after_the_close_out() -> None:
     item = item_in(IS.CLOSED)
     item.add_follow_up(CLERK, AddFollowUp(" 未发现反弹 "), NOW)
     assert item.status is IS.CLOSED
-    assert item.follow_ups == [rc.FollowUp("未发现反弹", False, "clerk-1", "clerk-1-name", NOW)]
+    assert item.follow_ups == [FollowUp("未发现反弹", False, "clerk-1", "clerk-1-name", NOW)]
     [event] = item.events
-    assert isinstance(event, rc.FollowUpAdded) and event.relapsed is False
+    assert isinstance(event, ev.FollowUpAdded) and event.relapsed is False
 
 
 def test_a_relapse_reopens_the_item_for_three_more_months() -> None:
@@ -720,7 +722,7 @@ def test_a_relapse_reopens_the_item_for_three_more_months() -> None:
     assert (reopening.cause, reopening.reason, reopening.previous_due_at) == (ReopenCause.RELAPSE, "投诉量反弹", DUE_AT)
     assert [e.name for e in item.events] == ["follow_up_added", "reopened"]
     reopened = item.events[-1]
-    assert isinstance(reopened, rc.ItemReopened) and reopened.due_changed
+    assert isinstance(reopened, ev.ItemReopened) and reopened.due_changed
     with_months = item_in(IS.CLOSED)
     with_months.add_follow_up(CLERK, AddFollowUp("反弹", relapsed=True, months=1), NOW)
     assert with_months.content.due_at == bj(2026, 3, 21)
@@ -756,23 +758,23 @@ def test_due_soon_then_overdue_each_exactly_once() -> None:
     assert item.next_check_at() == SOON
     assert item.raise_due_notices(SOON - timedelta(microseconds=1)) == []
     [soon] = item.raise_due_notices(SOON)
-    assert isinstance(soon, rc.ItemDueSoon) and (soon.due_at, soon.occurred_at) == (DUE_AT, SOON)
+    assert isinstance(soon, ev.ItemDueSoon) and (soon.due_at, soon.occurred_at) == (DUE_AT, SOON)
     assert item.raise_due_notices(SOON + timedelta(days=1)) == []
     assert item.next_check_at() == DUE_AT
     assert item.raise_due_notices(DUE_AT - timedelta(microseconds=1)) == []
     [late] = item.raise_due_notices(DUE_AT)
-    assert isinstance(late, rc.ItemOverdue) and late.due_at == DUE_AT
+    assert isinstance(late, ev.ItemOverdue) and late.due_at == DUE_AT
     for later in (DUE_AT, DUE_AT + timedelta(days=1), DUE_AT + timedelta(days=400)):
         assert item.raise_due_notices(later) == []
     assert item.next_check_at() is None
     assert [e.name for e in item.events] == ["due_soon", "overdue"]
-    assert rc.item_view(item, CLERK).was_overdue
+    assert views.item_view(item, CLERK).was_overdue
 
 
 def test_a_first_look_after_the_due_moment_raises_only_overdue() -> None:
     item = item_in(IS.RECTIFYING)
     [late] = item.raise_due_notices(DUE_AT + timedelta(days=3))
-    assert isinstance(late, rc.ItemOverdue)
+    assert isinstance(late, ev.ItemOverdue)
     assert item.raise_due_notices(DUE_AT + timedelta(days=4)) == []
     assert item.raised_notices == {f"overdue@{DUE_AT.isoformat()}"}
 
@@ -801,10 +803,10 @@ def test_a_new_due_date_starts_a_new_clock() -> None:
     item.close_out(CLERK, CloseOutItem("dissatisfied", "未达标", months=1), reopened_at)
     new_due = bj(2026, 6, 4)
     assert item.content.due_at == new_due and item.next_check_at() == new_due - timedelta(days=7)
-    assert not rc.item_view(item, CLERK).was_overdue
+    assert not views.item_view(item, CLERK).was_overdue
     [soon] = item.raise_due_notices(new_due - timedelta(days=7))
     [late] = item.raise_due_notices(new_due)
-    assert isinstance(soon, rc.ItemDueSoon) and isinstance(late, rc.ItemOverdue) and late.due_at == new_due
+    assert isinstance(soon, ev.ItemDueSoon) and isinstance(late, ev.ItemOverdue) and late.due_at == new_due
     assert item.raise_due_notices(new_due + timedelta(days=1)) == []
     assert len(item.raised_notices) == 3
 
@@ -813,26 +815,26 @@ def test_a_new_due_date_starts_a_new_clock() -> None:
     ("raised", "now", "expected"),
     [
         (frozenset(), SOON - timedelta(seconds=1), []),
-        (frozenset(), SOON, [rc.NoticeKind.DUE_SOON]),
-        (frozenset(), DUE_AT, [rc.NoticeKind.OVERDUE]),
+        (frozenset(), SOON, [clock.NoticeKind.DUE_SOON]),
+        (frozenset(), DUE_AT, [clock.NoticeKind.OVERDUE]),
         (frozenset({f"due_soon@{DUE_AT.isoformat()}"}), SOON, []),
-        (frozenset({f"due_soon@{DUE_AT.isoformat()}"}), DUE_AT, [rc.NoticeKind.OVERDUE]),
+        (frozenset({f"due_soon@{DUE_AT.isoformat()}"}), DUE_AT, [clock.NoticeKind.OVERDUE]),
         (frozenset({f"overdue@{DUE_AT.isoformat()}"}), DUE_AT + timedelta(days=1), []),
         (frozenset({f"overdue@{DUE_AT.isoformat()}"}), SOON, []),  # a clock set back: no "soon" after "late"
-        (frozenset({f"overdue@{SOON.isoformat()}"}), DUE_AT, [rc.NoticeKind.OVERDUE]),  # another due date's
+        (frozenset({f"overdue@{SOON.isoformat()}"}), DUE_AT, [clock.NoticeKind.OVERDUE]),  # another due date's
     ],
 )
-def test_due_notices(raised: frozenset[str], now: datetime, expected: list[rc.NoticeKind]) -> None:
-    assert rc.due_notices(DUE_AT, raised, now) == expected
+def test_due_notices(raised: frozenset[str], now: datetime, expected: list[clock.NoticeKind]) -> None:
+    assert clock.due_notices(DUE_AT, raised, now) == expected
 
 
 def test_next_notice_at_and_no_due_date() -> None:
-    assert rc.next_notice_at(None, frozenset()) is None
-    assert rc.due_notices(None, frozenset(), DUE_AT) == []
-    assert rc.next_notice_at(DUE_AT, frozenset()) == SOON
-    assert rc.next_notice_at(DUE_AT, frozenset({f"due_soon@{DUE_AT.isoformat()}"})) == DUE_AT
+    assert clock.next_notice_at(None, frozenset()) is None
+    assert clock.due_notices(None, frozenset(), DUE_AT) == []
+    assert clock.next_notice_at(DUE_AT, frozenset()) == SOON
+    assert clock.next_notice_at(DUE_AT, frozenset({f"due_soon@{DUE_AT.isoformat()}"})) == DUE_AT
     with pytest.raises(ValueError, match="naive"):
-        rc.due_notices(DUE_AT, frozenset(), datetime(2026, 5, 1))
+        clock.due_notices(DUE_AT, frozenset(), datetime(2026, 5, 1))
 
 
 # --- who sees what ------------------------------------------------------------------------------------------
@@ -863,22 +865,22 @@ def test_who_sees_an_item(case: str, person: Principal) -> None:
     raiser, fields, seen = VIEWERS[case]
     item = raised(raiser, **fields)
     expected = seen.get(person, C if person is ADMIN else N)
-    assert rc.item_viewer(item, person) is expected
+    assert views.item_viewer(item, person) is expected
     if expected in (R, S, U):
-        view = rc.item_view(item, person)
+        view = views.item_view(item, person)
         assert (view.id, view.problem, view.viewer) == ("r-1", PROBLEM, expected)
     else:
         with pytest.raises(NotFound, match=r"^未找到该整改事项$"):
-            rc.item_view(item, person)
+            views.item_view(item, person)
 
 
 def test_the_read_model() -> None:
     item = item_in(IS.CLOSED)
     item.add_follow_up(CLERK, AddFollowUp("未反弹"), NOW)
-    view = rc.item_view(item, TRANSPORT)
+    view = views.item_view(item, TRANSPORT)
     assert (view.source_label, view.raising_body_label, view.status_label) == ("工作评议", "人大常委会", "已销号")
     assert (view.unit, view.unit_name, view.unit_kind, view.due_at, view.due_on) == (
-        "transport", "市交通运输局", rc.UnitKind.DEPARTMENT, DUE_AT, date(2026, 4, 30),
+        "transport", "市交通运输局", UnitKind.DEPARTMENT, DUE_AT, date(2026, 4, 30),
     )  # fmt: skip
     assert view.plan == item.plan and view.reports == tuple(item.reports) and view.closing == item.closing
     assert view.follow_ups == tuple(item.follow_ups) and view.assessments == tuple(item.assessments)
@@ -901,8 +903,8 @@ def test_the_read_model() -> None:
 )
 def test_the_actions_offered(state: ItemStatus, person: Principal, actions: tuple[ItemAction, ...]) -> None:
     item = item_in(state)
-    assert rc.available_actions(item, person) == actions
-    assert rc.item_view(item, person).actions == actions
+    assert views.available_actions(item, person) == actions
+    assert views.item_view(item, person).actions == actions
 
 
 @pytest.mark.parametrize(
@@ -916,7 +918,7 @@ def test_the_actions_offered(state: ItemStatus, person: Principal, actions: tupl
     ids=lambda v: v.subject if isinstance(v, Principal) else str(v),
 )  # fmt: skip
 def test_list_scope(person: Principal, scope: ListScope) -> None:
-    assert rc.list_scope(person) is scope
+    assert views.list_scope(person) is scope
 
 
 def small_mixed_ledger() -> list[RectificationItem]:
@@ -947,20 +949,20 @@ def small_mixed_ledger() -> list[RectificationItem]:
     ids=lambda v: v.subject if isinstance(v, Principal) else "-",
 )
 def test_visible_items(person: Principal, ids: list[str]) -> None:
-    assert [item.id for item in rc.visible_items(small_mixed_ledger(), person)] == ids
+    assert [item.id for item in views.visible_items(small_mixed_ledger(), person)] == ids
 
 
 @pytest.mark.parametrize("person", EVERYONE, ids=lambda p: p.subject)
 def test_a_list_holds_exactly_the_items_one_may_read(person: Principal) -> None:
     ledger = small_mixed_ledger()
-    listed = {item.id for item in rc.visible_items(ledger, person)}
-    readable = {item.id for item in ledger if rc.item_viewer(item, person) in (R, S, U)}
+    listed = {item.id for item in views.visible_items(ledger, person)}
+    readable = {item.id for item in ledger if views.item_viewer(item, person) in (R, S, U)}
     assert listed == readable
 
 
 def test_platform_admin_counts() -> None:
     ledger = [item_in(IS.OPEN), item_in(IS.CLOSED), item_in(IS.CLOSED), item_in(IS.WITHDRAWN)]
-    assert rc.ledger_counts(ledger) == {
+    assert views.ledger_counts(ledger) == {
         IS.OPEN: 1, IS.RECTIFYING: 0, IS.REPORTED: 0, IS.CLOSED: 2, IS.WITHDRAWN: 1,
     }  # fmt: skip
 
@@ -996,7 +998,7 @@ def ledger() -> list[RectificationItem]:
                    T + timedelta(days=3))  # fmt: skip
     c.report(HOUSING, final(text="已分配", measures_taken="完成分配6256套"), T + timedelta(days=80))
     c.close_out(CLERK, CloseOutItem("dissatisfied", "分配公示不到位", months=1), T + timedelta(days=85))
-    d = raised(rc.service_raiser("congress", "clerk-1", "张三"), item_id="r-d", problem=PROBLEMS["r-d"],
+    d = raised(service_raiser("congress", "clerk-1", "张三"), item_id="r-d", problem=PROBLEMS["r-d"],
                required_measures="建立层报审批制度", **COURT_ITEM)  # fmt: skip
     d.declare_plan(COURT, plan(target="", measures="建立终本案件层报审批制度", leader="陈院长", person="周庭长"),
                    T + timedelta(days=10))  # fmt: skip
@@ -1019,96 +1021,96 @@ def test_the_ledger_is_as_described() -> None:
     assert [i.status for i in (a, b, c, d, e, f)] == [
         IS.CLOSED, IS.OPEN, IS.RECTIFYING, IS.REPORTED, IS.WITHDRAWN, IS.RECTIFYING,
     ]  # fmt: skip
-    assert [rc.due_day(i.content.due_at) for i in (a, b, c, d, f)] == [
+    assert [clock.due_day(i.content.due_at) for i in (a, b, c, d, f)] == [
         date(2026, 4, 30), date(2026, 5, 1), date(2026, 5, 26), date(2026, 4, 30), date(2026, 8, 11),
     ]  # fmt: skip
 
 
 def test_the_responsibility_list() -> None:
-    rows = rc.responsibility_list(ledger())
+    rows = ll.responsibility_list(ledger())
     # by unit (市中级人民法院, 市交通运输局, 市住房和城乡建设局), then in the order raised; E is withdrawn
     assert rows == [
-        rc.ResponsibilityRow("r-d", "市中级人民法院", "人大常委会", PROBLEMS["r-d"], "陈院长", "周庭长",
+        ll.ResponsibilityRow("r-d", "市中级人民法院", "人大常委会", PROBLEMS["r-d"], "陈院长", "周庭长",
                              date(2026, 4, 30), "待销号"),
-        rc.ResponsibilityRow("r-a", "市交通运输局", "人大常委会", PROBLEMS["r-a"], "王局长", "李科长",
+        ll.ResponsibilityRow("r-a", "市交通运输局", "人大常委会", PROBLEMS["r-a"], "王局长", "李科长",
                              date(2026, 4, 30), "已销号"),
-        rc.ResponsibilityRow("r-b", "市交通运输局", "纪委监委", PROBLEMS["r-b"], "", "", date(2026, 5, 1),
+        ll.ResponsibilityRow("r-b", "市交通运输局", "纪委监委", PROBLEMS["r-b"], "", "", date(2026, 5, 1),
                              "待制定方案"),
-        rc.ResponsibilityRow("r-f", "市交通运输局", "市政府", PROBLEMS["r-f"], "孙副局长", "吴队长",
+        ll.ResponsibilityRow("r-f", "市交通运输局", "市政府", PROBLEMS["r-f"], "孙副局长", "吴队长",
                              date(2026, 8, 11), "整改中"),
-        rc.ResponsibilityRow("r-c", "市住房和城乡建设局", "人大常委会", PROBLEMS["r-c"], "赵局长", "钱处长",
+        ll.ResponsibilityRow("r-c", "市住房和城乡建设局", "人大常委会", PROBLEMS["r-c"], "赵局长", "钱处长",
                              date(2026, 5, 26), "整改中"),
     ]  # fmt: skip
 
 
 def test_the_content_list() -> None:
-    rows = rc.content_list(ledger())
+    rows = ll.content_list(ledger())
     assert rows == [
-        rc.ContentRow("r-d", "案件评查意见", "finding/f-1", "市中级人民法院", PROBLEMS["r-d"], "建立层报审批制度", "",
+        ll.ContentRow("r-d", "案件评查意见", "finding/f-1", "市中级人民法院", PROBLEMS["r-d"], "建立层报审批制度", "",
                       "建立终本案件层报审批制度", date(2026, 4, 30)),
-        rc.ContentRow("r-a", "工作评议", "appraisal/2025/transport", "市交通运输局", PROBLEMS["r-a"], REQUIRED,
+        ll.ContentRow("r-a", "工作评议", "appraisal/2025/transport", "市交通运输局", PROBLEMS["r-a"], REQUIRED,
                       "办结率达到95%", "开通12345专线", date(2026, 4, 30)),
-        rc.ContentRow("r-b", "民生实事视察", "inspection/i-7", "市交通运输局", PROBLEMS["r-b"], "限期修复路面", "", "",
+        ll.ContentRow("r-b", "民生实事视察", "inspection/i-7", "市交通运输局", PROBLEMS["r-b"], "限期修复路面", "", "",
                       date(2026, 5, 1)),
-        rc.ContentRow("r-f", "其他", "", "市交通运输局", PROBLEMS["r-f"], "", "", "设置疏导点", date(2026, 8, 11)),
-        rc.ContentRow("r-c", "工作评议", "appraisal/2025/housing", "市住房和城乡建设局", PROBLEMS["r-c"], "", "",
+        ll.ContentRow("r-f", "其他", "", "市交通运输局", PROBLEMS["r-f"], "", "", "设置疏导点", date(2026, 8, 11)),
+        ll.ContentRow("r-c", "工作评议", "appraisal/2025/housing", "市住房和城乡建设局", PROBLEMS["r-c"], "", "",
                       "加快保障房分配", date(2026, 5, 26)),
     ]  # fmt: skip
 
 
 def test_the_problem_list() -> None:
-    rows = rc.problem_list(ledger(), LIST_NOW)
+    rows = ll.problem_list(ledger(), LIST_NOW)
     assert rows == [  # not closed out; by unit, then source (inspection before manual), then order raised
-        rc.ProblemRow("r-d", "市中级人民法院", "案件评查意见", "finding/f-1", PROBLEMS["r-d"], "人大常委会",
+        ll.ProblemRow("r-d", "市中级人民法院", "案件评查意见", "finding/f-1", PROBLEMS["r-d"], "人大常委会",
                       date(2026, 1, 31), date(2026, 4, 30), "待销号", True),  # reported after the due date
-        rc.ProblemRow("r-b", "市交通运输局", "民生实事视察", "inspection/i-7", PROBLEMS["r-b"], "纪委监委",
+        ll.ProblemRow("r-b", "市交通运输局", "民生实事视察", "inspection/i-7", PROBLEMS["r-b"], "纪委监委",
                       date(2026, 2, 1), date(2026, 5, 1), "待制定方案", True),  # nothing yet, and past due
-        rc.ProblemRow("r-f", "市交通运输局", "其他", "", PROBLEMS["r-f"], "市政府", date(2026, 2, 2),
+        ll.ProblemRow("r-f", "市交通运输局", "其他", "", PROBLEMS["r-f"], "市政府", date(2026, 2, 2),
                       date(2026, 8, 11), "整改中", False),
-        rc.ProblemRow("r-c", "市住房和城乡建设局", "工作评议", "appraisal/2025/housing", PROBLEMS["r-c"],
+        ll.ProblemRow("r-c", "市住房和城乡建设局", "工作评议", "appraisal/2025/housing", PROBLEMS["r-c"],
                       "人大常委会", date(2026, 1, 31), date(2026, 5, 26), "整改中", True),  # its new month is over
     ]  # fmt: skip
-    earlier = rc.problem_list(ledger(), T + timedelta(days=60))  # 1 April: only D's late report is late then
+    earlier = ll.problem_list(ledger(), T + timedelta(days=60))  # 1 April: only D's late report is late then
     assert [r.overdue for r in earlier] == [True, False, False, False]
 
 
 def test_the_rectification_list() -> None:
-    rows = rc.rectification_list(ledger(), LIST_NOW)
+    rows = ll.rectification_list(ledger(), LIST_NOW)
     assert rows == [  # the items with a plan: B has none
-        rc.RectificationRow("r-d", "市中级人民法院", PROBLEMS["r-d"], "建立终本案件层报审批制度", "印发层报审批办法",
+        ll.RectificationRow("r-d", "市中级人民法院", PROBLEMS["r-d"], "建立终本案件层报审批制度", "印发层报审批办法",
                             "制度已印发", 1, date(2026, 5, 3), date(2026, 4, 30), False, "待销号"),
-        rc.RectificationRow("r-a", "市交通运输局", PROBLEMS["r-a"], "开通12345专线", "专线开通并建立周报制度",
+        ll.RectificationRow("r-a", "市交通运输局", PROBLEMS["r-a"], "开通12345专线", "专线开通并建立周报制度",
                             "整改完成", 2, date(2026, 4, 1), date(2026, 4, 30), True, "已销号"),
-        rc.RectificationRow("r-f", "市交通运输局", PROBLEMS["r-f"], "设置疏导点", "设置疏导点12处", "已整治", 1,
+        ll.RectificationRow("r-f", "市交通运输局", PROBLEMS["r-f"], "设置疏导点", "设置疏导点12处", "已整治", 1,
                             date(2026, 2, 10), date(2026, 8, 11), None, "整改中"),  # within its new period
-        rc.RectificationRow("r-c", "市住房和城乡建设局", PROBLEMS["r-c"], "加快保障房分配", "完成分配6256套",
+        ll.RectificationRow("r-c", "市住房和城乡建设局", PROBLEMS["r-c"], "加快保障房分配", "完成分配6256套",
                             "已分配", 1, date(2026, 4, 21), date(2026, 5, 26), False, "整改中"),
     ]  # fmt: skip
 
 
 def test_the_close_out_list() -> None:
-    rows = rc.close_out_list(ledger())
+    rows = ll.close_out_list(ledger())
     assert rows == [  # F was closed out too, but a follow-up found it back: it is rectifying again
-        rc.CloseOutRow("r-a", "市交通运输局", PROBLEMS["r-a"], "人大常委会", "基本满意", "基本到位",
+        ll.CloseOutRow("r-a", "市交通运输局", PROBLEMS["r-a"], "人大常委会", "基本满意", "基本到位",
                        "committee-1-name", date(2026, 4, 11), True),
     ]  # fmt: skip
 
 
 def test_the_follow_up_list() -> None:
-    rows = rc.follow_up_list(ledger())
+    rows = ll.follow_up_list(ledger())
     assert rows == [
-        rc.FollowUpRow("r-a", "市交通运输局", PROBLEMS["r-a"], "已销号", date(2026, 4, 11), 1, date(2026, 5, 21),
+        ll.FollowUpRow("r-a", "市交通运输局", PROBLEMS["r-a"], "已销号", date(2026, 4, 11), 1, date(2026, 5, 21),
                        "未发现反弹", False, 0, "", date(2026, 4, 30)),
-        rc.FollowUpRow("r-f", "市交通运输局", PROBLEMS["r-f"], "整改中", date(2026, 2, 12), 1, date(2026, 5, 11),
+        ll.FollowUpRow("r-f", "市交通运输局", PROBLEMS["r-f"], "整改中", date(2026, 2, 12), 1, date(2026, 5, 11),
                        "占道经营反弹", True, 1, "占道经营反弹", date(2026, 8, 11)),
-        rc.FollowUpRow("r-c", "市住房和城乡建设局", PROBLEMS["r-c"], "整改中", None, 0, None, "", False, 1,
+        ll.FollowUpRow("r-c", "市住房和城乡建设局", PROBLEMS["r-c"], "整改中", None, 0, None, "", False, 1,
                        "分配公示不到位", date(2026, 5, 26)),
     ]  # fmt: skip
 
 
 def test_the_lists_as_excel_sheets() -> None:
     items = ledger()
-    sheets = {kind: rc.ledger_sheet(kind, items, LIST_NOW) for kind in rc.LedgerList}
+    sheets = {kind: ll.ledger_sheet(kind, items, LIST_NOW) for kind in ll.LedgerList}
     assert [s.title for s in sheets.values()] == [
         "责任清单",
         "内容清单",
@@ -1119,23 +1121,30 @@ def test_the_lists_as_excel_sheets() -> None:
     ]
     for sheet in sheets.values():
         assert all(len(row) == len(sheet.headers) for row in sheet.rows)
-    assert sheets[rc.LedgerList.CLOSE_OUT].headers == (
+    assert sheets[ll.LedgerList.CLOSE_OUT].headers == (
         "事项编号", "责任单位", "存在问题", "销号机关", "测评结果", "销号意见", "销号人", "销号日期", "是否按期完成",
     )  # fmt: skip
-    assert sheets[rc.LedgerList.CLOSE_OUT].rows == (
+    assert sheets[ll.LedgerList.CLOSE_OUT].rows == (
         ("r-a", "市交通运输局", PROBLEMS["r-a"], "人大常委会", "基本满意", "基本到位", "committee-1-name",
          date(2026, 4, 11), "是"),
     )  # fmt: skip
-    rectification = sheets[rc.LedgerList.RECTIFICATION].rows
+    rectification = sheets[ll.LedgerList.RECTIFICATION].rows
     assert [row[-2] for row in rectification] == ["否", "是", None, "否"]  # 是否按期: unknown while within the period
-    assert len(sheets[rc.LedgerList.RESPONSIBILITY].rows) == 5 and len(sheets[rc.LedgerList.PROBLEMS].rows) == 4
+    assert len(sheets[ll.LedgerList.RESPONSIBILITY].rows) == 5 and len(sheets[ll.LedgerList.PROBLEMS].rows) == 4
 
 
 @pytest.mark.parametrize(
     "row_type",
-    [rc.ResponsibilityRow, rc.ContentRow, rc.ProblemRow, rc.RectificationRow, rc.CloseOutRow, rc.FollowUpRow],
+    [
+        ll.ResponsibilityRow,
+        ll.ContentRow,
+        ll.ProblemRow,
+        ll.RectificationRow,
+        ll.CloseOutRow,
+        ll.FollowUpRow,
+    ],
 )
-def test_every_column_has_a_chinese_header(row_type: type[rc.Row]) -> None:
+def test_every_column_has_a_chinese_header(row_type: type[ll.Row]) -> None:
     assert len(row_type.HEADERS) == len(dataclasses.fields(row_type))
     assert all(re.fullmatch(r"[\u4e00-\u9fff]+", header) for header in row_type.HEADERS)
     assert len(set(row_type.HEADERS)) == len(row_type.HEADERS)
@@ -1144,8 +1153,8 @@ def test_every_column_has_a_chinese_header(row_type: type[rc.Row]) -> None:
 # --- events -------------------------------------------------------------------------------------------------
 
 
-def the_whole_story() -> list[rc.RectificationEvent]:
-    events: list[rc.RectificationEvent] = []
+def the_whole_story() -> list[ev.RectificationEvent]:
+    events: list[ev.RectificationEvent] = []
     items = ledger()
     items[1].raise_due_notices(DUE_AT - timedelta(days=3))
     items[1].raise_due_notices(DUE_AT + timedelta(days=3))
@@ -1158,7 +1167,7 @@ def the_whole_story() -> list[rc.RectificationEvent]:
 
 EVENTS = the_whole_story()
 ALL_TYPES = {
-    cls for _, cls in inspect.getmembers(rc, inspect.isclass) if issubclass(cls, rc.RectificationEvent) and cls.name
+    cls for _, cls in inspect.getmembers(ev, inspect.isclass) if issubclass(cls, ev.RectificationEvent) and cls.name
 }
 ID_FIELDS = {"item_id", "unit", "source_ref", "previous_unit"}
 
@@ -1170,7 +1179,7 @@ def test_the_story_records_every_kind_of_event() -> None:
 
 def test_topics_follow_the_design() -> None:
     assert len({cls.name for cls in ALL_TYPES}) == len(ALL_TYPES)
-    raised_event = next(e for e in EVENTS if isinstance(e, rc.ItemRaised))
+    raised_event = next(e for e in EVENTS if isinstance(e, ev.ItemRaised))
     assert raised_event.topic == "wulian.evaluation.rectification.raised" and raised_event.aggregate_id == "r-a"
     assert {e.topic for e in EVENTS} == {f"wulian.evaluation.rectification.{cls.name}" for cls in ALL_TYPES}
 
@@ -1188,7 +1197,7 @@ TEXTS = (
 
 
 @pytest.mark.parametrize("event", EVENTS, ids=lambda e: f"{e.item_id}.{e.name}")
-def test_no_event_carries_text(event: rc.RectificationEvent) -> None:
+def test_no_event_carries_text(event: ev.RectificationEvent) -> None:
     for f in dataclasses.fields(event):
         value = getattr(event, f.name)
         assert isinstance(value, str | bool | int | datetime | Enum), (event.name, f.name)
@@ -1205,7 +1214,7 @@ def test_event_classes_declare_no_text_field() -> None:
             assert f.type != "str" or f.name in ID_FIELDS, (cls.name, f.name)
 
 
-def _told(event: rc.RectificationEvent) -> set[str]:
+def _told(event: ev.RectificationEvent) -> set[str]:
     told = event.audience()
     assert len(told) == len(set(told))  # nobody twice
     return set(told)
@@ -1226,7 +1235,7 @@ def test_audiences() -> None:
     for event in EVENTS:
         told = _told(event)
         assert f"org_unit:{event.unit}" in told
-        assert set(rc.body_selectors(event.raising_body)) <= told
+        assert set(ev.body_selectors(event.raising_body)) <= told
 
 
 def test_the_unit_and_the_raising_body_are_reached() -> None:
