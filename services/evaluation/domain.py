@@ -9,9 +9,11 @@ The link is split along its seams:
   commission's confidential reference information, the activities and their findings;
 - ``ballots``: secret ballot sessions (满意/较满意/基本满意/不满意, or 100-point scores), their tally,
   satisfaction rates and ranking — with no link between a ballot and its voter;
-- ``rectifications``: the rectification ledger (整改台账) every link uses, and the six lists (六个清单);
-- ``projects``: livelihood projects (民生实事): candidates, the project vote (票决), targets, milestones,
-  progress, joint inspections.
+- ``rectifications`` (with ``rectification_*`` and ``ledger_lists``): the rectification ledger (整改台账) every
+  link uses, and the six lists (六个清单);
+- ``projects`` (with ``candidates``, ``project_votes``, ``project_*``): livelihood projects (民生实事): candidates,
+  the project vote (票决), targets, milestones, progress, joint inspections;
+- ``ballot_store``, ``ballot_handlers``: where a ballot goes (receipts and counters) and the ballot use cases.
 
 Who acts. The congress's staff — ``congress_clerk`` and ``congress_committee`` — are the *organizers*:
 they run campaigns, ballot sessions and project votes and close out what the congress raised;

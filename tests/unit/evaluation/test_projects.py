@@ -18,20 +18,60 @@ from typing import Any
 
 import pytest
 
-from services.evaluation import projects as pj
+from services.evaluation import project_events as ev
+from services.evaluation.candidates import Candidate
 from services.evaluation.domain import RaisingBody, View
-from services.evaluation.projects import (
-    Candidate,
+from services.evaluation.project_commands import (
+    AddCandidate,
+    CancelVote,
+    CandidateDetails,
+    CastPicks,
+    CreateRunoff,
+    CreateVote,
+    EditCandidate,
+    EditVote,
+    LinkSatisfactionSession,
+    MilestoneInput,
+    ParticipantInput,
+    ProblemInput,
+    RecordInspection,
+    ReportProgress,
+    TargetInput,
+    WithdrawCandidate,
+)
+from services.evaluation.project_states import (
     CandidateAction,
     CandidateStatus,
     Progress,
-    Project,
     ProjectAction,
     ProjectStatus,
-    ProjectVote,
     VoteAction,
     VoteStatus,
 )
+from services.evaluation.project_values import percent
+from services.evaluation.project_views import (
+    candidate_access,
+    candidate_counts,
+    candidate_view,
+    project_access,
+    project_counts,
+    project_list,
+    project_view,
+    vote_access,
+    vote_counts,
+    vote_view,
+)
+from services.evaluation.project_votes import (
+    PickDelta,
+    ProjectVote,
+    RankedCandidate,
+    Receipt,
+    Runoff,
+    Tally,
+    VoteResults,
+    elect,
+)
+from services.evaluation.projects import Project, projects_from
 from wulian.kit.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
 from wulian.kit.principal import ROLE_BODIES, Principal
 
@@ -87,17 +127,17 @@ def state_of(obj: object) -> dict[str, object]:
 # --- builders --------------------------------------------------------------------------------------------------
 
 
-def roads(year: int = YEAR, planned: Any = 600) -> pj.TargetInput:
+def roads(year: int = YEAR, planned: Any = 600) -> TargetInput:
     """600 km of rural road (Huangshi, 四好农村路), a tender by the end of March and half by the end of June."""
-    return pj.TargetInput(
+    return TargetInput(
         "农村公路提档升级",
         "公里",
         planned,
-        (pj.MilestoneInput(f"{year}-06-30", 300), pj.MilestoneInput(f"{year}-03-31", step="完成招标")),
+        (MilestoneInput(f"{year}-06-30", 300), MilestoneInput(f"{year}-03-31", step="完成招标")),
     )
 
 
-def details(year: int = YEAR, **overrides: Any) -> pj.CandidateDetails:
+def details(year: int = YEAR, **overrides: Any) -> CandidateDetails:
     fields: dict[str, Any] = {
         "title": "四好农村路建设",
         "description": "新改建农村公路，提升通行条件",
@@ -106,26 +146,26 @@ def details(year: int = YEAR, **overrides: Any) -> pj.CandidateDetails:
         "source": "government",
         "targets": (roads(year),),
     }
-    return pj.CandidateDetails(**{**fields, **overrides})
+    return CandidateDetails(**{**fields, **overrides})
 
 
 def candidate(cid: str = "c-1", year: int = YEAR, *, year_vote: VoteStatus | None = None, **kw: Any) -> Candidate:
-    return Candidate.add(cid, CLERK, pj.AddCandidate(year, details(year, **kw)), T0, year_vote=year_vote)
+    return Candidate.add(cid, CLERK, AddCandidate(year, details(year, **kw)), T0, year_vote=year_vote)
 
 
 def candidates(n: int, year: int = YEAR) -> list[Candidate]:
     return [candidate(f"c-{i:02d}", year, title=f"民生实事{i}") for i in range(1, n + 1)]
 
 
-def results_for(elected: str, other: str, year: int = YEAR) -> pj.VoteResults:
-    ranking = (pj.RankedCandidate(elected, 2, 1, True, False), pj.RankedCandidate(other, 1, 2, False, False))
-    return pj.VoteResults("v-1", year, 1, 1, 2, 2, ranking, (elected,), None)
+def results_for(elected: str, other: str, year: int = YEAR) -> VoteResults:
+    ranking = (RankedCandidate(elected, 2, 1, True, False), RankedCandidate(other, 1, 2, False, False))
+    return VoteResults("v-1", year, 1, 1, 2, 2, ranking, (elected,), None)
 
 
 def candidate_in(status: CandidateStatus) -> Candidate:
     c = candidate("c-1")
     if status is CandidateStatus.WITHDRAWN:
-        c.withdraw(CLERK, pj.WithdrawCandidate("与上年项目重复"), T0)
+        c.withdraw(CLERK, WithdrawCandidate("与上年项目重复"), T0)
     elif status is not CandidateStatus.PROPOSED:
         c.put_on_ballot("v-1")
         if status is CandidateStatus.ELECTED:
@@ -138,7 +178,7 @@ def candidate_in(status: CandidateStatus) -> Candidate:
 
 
 def draft_vote(places: int = 2) -> ProjectVote:
-    return ProjectVote.create("v-1", CLERK, pj.CreateVote(YEAR, places, ELECTORATE), T0)
+    return ProjectVote.create("v-1", CLERK, CreateVote(YEAR, places, ELECTORATE), T0)
 
 
 def opened(places: int = 2, n: int = 4) -> tuple[ProjectVote, list[Candidate]]:
@@ -148,10 +188,10 @@ def opened(places: int = 2, n: int = 4) -> tuple[ProjectVote, list[Candidate]]:
     return vote, cs
 
 
-def cast_all(vote: ProjectVote, picks: dict[int, tuple[str, ...]]) -> pj.Tally:
+def cast_all(vote: ProjectVote, picks: dict[int, tuple[str, ...]]) -> Tally:
     """Deputy n picks ``picks[n]``; the tally the storage layer would keep."""
-    deltas = [vote.cast(D[n], pj.CastPicks(ids))[1] for n, ids in picks.items()]
-    return pj.Tally.of(vote.id, deltas)
+    deltas = [vote.cast(D[n], CastPicks(ids))[1] for n, ids in picks.items()]
+    return Tally.of(vote.id, deltas)
 
 
 # A: 3, B: 2, C: 2, D: 1 — two places: A elected, B and C tied at the second place.
@@ -167,7 +207,7 @@ def vote_in(status: VoteStatus) -> ProjectVote:
         if status is VoteStatus.CLOSED:
             vote.close(CLERK, cast_all(vote, CLEAR_PICKS), NOW)
         elif status is VoteStatus.CANCELLED:
-            vote.cancel(CLERK, pj.CancelVote("会议议程调整"), NOW)
+            vote.cancel(CLERK, CancelVote("会议议程调整"), NOW)
     vote.events.clear()
     assert vote.status is status
     return vote
@@ -177,7 +217,7 @@ def project(**kw: Any) -> Project:
     """The roads project, elected in 2026."""
     c = candidate("c-1", **kw)
     c.put_on_ballot("v-1")
-    (p,) = pj.projects_from(results_for("c-1", "c-2"), [c], T0)
+    (p,) = projects_from(results_for("c-1", "c-2"), [c], T0)
     p.events.clear()
     return p
 
@@ -187,25 +227,25 @@ def at(day: str, hour: int = 10) -> datetime:
     return datetime.fromisoformat(f"{day}T{hour:02d}:00:00+08:00")
 
 
-def report(index: int, achieved: Any, as_of: str, *, steps: tuple[int, ...] = ()) -> pj.ReportProgress:
-    return pj.ReportProgress(index, achieved, as_of, f"截至{as_of}完成情况", steps)
+def report(index: int, achieved: Any, as_of: str, *, steps: tuple[int, ...] = ()) -> ReportProgress:
+    return ReportProgress(index, achieved, as_of, f"截至{as_of}完成情况", steps)
 
 
-def inspection(**overrides: Any) -> pj.RecordInspection:
+def inspection(**overrides: Any) -> RecordInspection:
     fields: dict[str, Any] = {
         "held_on": "2026-05-12",
         "participants": (
-            pj.ParticipantInput("congress", "王主任"),
-            pj.ParticipantInput("discipline", "李组长"),
-            pj.ParticipantInput("government", "赵局长"),
+            ParticipantInput("congress", "王主任"),
+            ParticipantInput("discipline", "李组长"),
+            ParticipantInput("government", "赵局长"),
         ),
         "notes": "实地查看三个标段施工现场",
         "problems": (
-            pj.ProblemInput("部分路段路基压实度不足", "返工处理并加强质量检测"),
-            pj.ProblemInput("征地补偿款拨付滞后", "限期拨付到位", unit="finance"),
+            ProblemInput("部分路段路基压实度不足", "返工处理并加强质量检测"),
+            ProblemInput("征地补偿款拨付滞后", "限期拨付到位", unit="finance"),
         ),
     }
-    return pj.RecordInspection(**{**fields, **overrides})
+    return RecordInspection(**{**fields, **overrides})
 
 
 # --- candidates ------------------------------------------------------------------------------------------------
@@ -225,11 +265,11 @@ def test_an_organizer_adds_a_candidate_and_targets_are_checked_values() -> None:
         (date(2026, 12, 31), Decimal(600), "", True),
     ]
     assert [m.label for m in target.milestones] == ["完成招标", "累计完成 300", "年度完成"]
-    assert [type(e) for e in c.events] == [pj.CandidateAdded]
+    assert [type(e) for e in c.events] == [ev.CandidateAdded]
 
 
 def test_a_milestone_at_the_plan_makes_the_year_end_one_unnecessary() -> None:
-    target = pj.TargetInput("保障性租赁住房", "套（间）", "6256", (pj.MilestoneInput(date(2026, 10, 31), "6256.0"),))
+    target = TargetInput("保障性租赁住房", "套（间）", "6256", (MilestoneInput(date(2026, 10, 31), "6256.0"),))
     c = candidate(targets=(target,))
     assert [(m.due, m.implied) for m in c.proposal.targets[0].milestones] == [(date(2026, 10, 31), False)]
 
@@ -239,15 +279,15 @@ def test_a_milestone_at_the_plan_makes_the_year_end_one_unnecessary() -> None:
 )
 def test_the_three_sources(sources: str, label: str) -> None:
     c = candidate(source=sources)
-    assert pj.candidate_view(c, CLERK).source_label == label
+    assert candidate_view(c, CLERK).source_label == label
 
 
-def _target(**kw: Any) -> tuple[pj.TargetInput, ...]:
+def _target(**kw: Any) -> tuple[TargetInput, ...]:
     fields: dict[str, Any] = {"name": "幸福食堂", "unit": "个", "planned": 50, "milestones": ()}
-    return (pj.TargetInput(**{**fields, **kw}),)
+    return (TargetInput(**{**fields, **kw}),)
 
 
-def _ms(*milestones: pj.MilestoneInput) -> tuple[pj.TargetInput, ...]:
+def _ms(*milestones: MilestoneInput) -> tuple[TargetInput, ...]:
     return _target(milestones=milestones)
 
 
@@ -266,20 +306,20 @@ BAD_CANDIDATES: list[tuple[str, dict[str, Any], list[str]]] = [
     ("planned infinite", {"targets": _target(planned="Infinity")}, ["targets.0.planned"]),
     ("planned too precise", {"targets": _target(planned="1.00001")}, ["targets.0.planned"]),
     ("planned too large", {"targets": _target(planned=10**9 + 1)}, ["targets.0.planned"]),
-    ("milestone without date", {"targets": _ms(pj.MilestoneInput("", 10))}, ["targets.0.milestones.0.due"]),
-    ("milestone date garbled", {"targets": _ms(pj.MilestoneInput("30/06/2026", 10))}, ["targets.0.milestones.0.due"]),
-    ("milestone with a time", {"targets": _ms(pj.MilestoneInput(datetime(2026, 6, 30, tzinfo=UTC), 10))},
+    ("milestone without date", {"targets": _ms(MilestoneInput("", 10))}, ["targets.0.milestones.0.due"]),
+    ("milestone date garbled", {"targets": _ms(MilestoneInput("30/06/2026", 10))}, ["targets.0.milestones.0.due"]),
+    ("milestone with a time", {"targets": _ms(MilestoneInput(datetime(2026, 6, 30, tzinfo=UTC), 10))},
      ["targets.0.milestones.0.due"]),
-    ("milestone in another year", {"targets": _ms(pj.MilestoneInput("2027-01-31", 10))},
+    ("milestone in another year", {"targets": _ms(MilestoneInput("2027-01-31", 10))},
      ["targets.0.milestones.0.due"]),
-    ("milestone with both", {"targets": _ms(pj.MilestoneInput("2026-06-30", 10, "开工"))},
+    ("milestone with both", {"targets": _ms(MilestoneInput("2026-06-30", 10, "开工"))},
      ["targets.0.milestones.0"]),
-    ("milestone with neither", {"targets": _ms(pj.MilestoneInput("2026-06-30"))}, ["targets.0.milestones.0"]),
-    ("milestone over the plan", {"targets": _ms(pj.MilestoneInput("2026-06-30", 51))},
+    ("milestone with neither", {"targets": _ms(MilestoneInput("2026-06-30"))}, ["targets.0.milestones.0"]),
+    ("milestone over the plan", {"targets": _ms(MilestoneInput("2026-06-30", 51))},
      ["targets.0.milestones.0.quantity"]),
-    ("milestone quantities fall", {"targets": _ms(pj.MilestoneInput("2026-09-30", 20),
-                                                  pj.MilestoneInput("2026-06-30", 30))}, ["targets.0.milestones"]),
-    ("too many milestones", {"targets": _ms(*[pj.MilestoneInput("2026-06-30", 1)] * 25)}, ["targets.0.milestones"]),
+    ("milestone quantities fall", {"targets": _ms(MilestoneInput("2026-09-30", 20),
+                                                  MilestoneInput("2026-06-30", 30))}, ["targets.0.milestones"]),
+    ("too many milestones", {"targets": _ms(*[MilestoneInput("2026-06-30", 1)] * 25)}, ["targets.0.milestones"]),
     ("second target wrong", {"targets": (roads(), *_target(planned=""))}, ["targets.1.planned"]),
 ]  # fmt: skip
 
@@ -295,20 +335,20 @@ def test_bad_candidates_are_refused_per_field(what: str, fields: dict[str, Any],
 @pytest.mark.parametrize("year", [1999, 2101, "2026", True])
 def test_the_year_is_checked(year: Any) -> None:
     with pytest.raises(InvalidArgument) as caught:
-        Candidate.add("c-1", CLERK, pj.AddCandidate(year, details()), T0, year_vote=None)
+        Candidate.add("c-1", CLERK, AddCandidate(year, details()), T0, year_vote=None)
     assert [d["field"] for d in caught.value.details] == ["year"]
 
 
 @pytest.mark.parametrize("person", NOT_ORGANIZERS, ids=lambda p: p.subject)
 def test_only_organizers_add_edit_and_withdraw_candidates(person: Principal) -> None:
     with pytest.raises(PermissionDenied, match=r"^只有人大常委会联络人员或专（工）委可以提出候选项目$"):
-        Candidate.add("c-1", person, pj.AddCandidate(YEAR, details()), T0, year_vote=None)
+        Candidate.add("c-1", person, AddCandidate(YEAR, details()), T0, year_vote=None)
     c = candidate()
     before = state_of(c)
     with pytest.raises(PermissionDenied, match=r"^只有人大常委会联络人员或专（工）委可以修改候选项目$"):
-        c.edit(person, pj.EditCandidate(details(title="改名")), NOW)
+        c.edit(person, EditCandidate(details(title="改名")), NOW)
     with pytest.raises(PermissionDenied, match=r"^只有人大常委会联络人员或专（工）委可以撤回候选项目$"):
-        c.withdraw(person, pj.WithdrawCandidate("理由"), NOW)
+        c.withdraw(person, WithdrawCandidate("理由"), NOW)
     assert state_of(c) == before
 
 
@@ -317,7 +357,7 @@ def test_no_candidate_is_added_once_the_year_s_vote_has_opened(year_vote: VoteSt
     with pytest.raises(Conflict, match=r"^该年度的项目票决已开始，不能新增候选项目$"):
         candidate(year_vote=year_vote)
     with pytest.raises(Conflict):  # the state before the actor
-        Candidate.add("c-1", DEPUTY, pj.AddCandidate(YEAR, details()), T0, year_vote=year_vote)
+        Candidate.add("c-1", DEPUTY, AddCandidate(YEAR, details()), T0, year_vote=year_vote)
 
 
 @pytest.mark.parametrize("year_vote", [None, VoteStatus.DRAFT, VoteStatus.CANCELLED])
@@ -327,17 +367,17 @@ def test_candidates_are_added_while_the_vote_has_not_opened(year_vote: VoteStatu
 
 def test_edit_replaces_the_proposal_and_withdraw_keeps_the_reason() -> None:
     c = candidate()
-    c.edit(COMMITTEE, pj.EditCandidate(details(department_unit="housing", title="保障性租赁住房")), NOW)
+    c.edit(COMMITTEE, EditCandidate(details(department_unit="housing", title="保障性租赁住房")), NOW)
     assert (c.proposal.title, c.proposal.unit) == ("保障性租赁住房", "housing")
     before = state_of(c)
     with pytest.raises(InvalidArgument):
-        c.edit(CLERK, pj.EditCandidate(details(title="")), NOW)
+        c.edit(CLERK, EditCandidate(details(title="")), NOW)
     with pytest.raises(InvalidArgument) as caught:
-        c.withdraw(CLERK, pj.WithdrawCandidate("  "), NOW)
+        c.withdraw(CLERK, WithdrawCandidate("  "), NOW)
     assert state_of(c) == before and caught.value.details == [{"field": "reason", "message": "撤回的理由不能为空"}]
-    c.withdraw(CLERK, pj.WithdrawCandidate("与上年项目重复"), NOW)
+    c.withdraw(CLERK, WithdrawCandidate("与上年项目重复"), NOW)
     assert (c.status, c.withdraw_reason) == (CandidateStatus.WITHDRAWN, "与上年项目重复")
-    assert [type(e) for e in c.events] == [pj.CandidateAdded, pj.CandidateEdited, pj.CandidateWithdrawn]
+    assert [type(e) for e in c.events] == [ev.CandidateAdded, ev.CandidateEdited, ev.CandidateWithdrawn]
     assert c.events[1].unit == "housing"  # type: ignore[attr-defined]
 
 
@@ -350,8 +390,8 @@ CANDIDATE_LEGAL: dict[tuple[CandidateStatus, CandidateAction], CandidateStatus] 
     (CS.ON_BALLOT, CandidateAction.DECIDE): CS.ELECTED,
 }
 CANDIDATE_DO: dict[CandidateAction, Callable[[Candidate], object]] = {
-    CandidateAction.EDIT: lambda c: c.edit(CLERK, pj.EditCandidate(details(title="改名")), NOW),
-    CandidateAction.WITHDRAW: lambda c: c.withdraw(CLERK, pj.WithdrawCandidate("重复"), NOW),
+    CandidateAction.EDIT: lambda c: c.edit(CLERK, EditCandidate(details(title="改名")), NOW),
+    CandidateAction.WITHDRAW: lambda c: c.withdraw(CLERK, WithdrawCandidate("重复"), NOW),
     CandidateAction.PUT_ON_BALLOT: lambda c: c.put_on_ballot("v-1"),
     CandidateAction.RELEASE: lambda c: c.release("v-1"),
     CandidateAction.DECIDE: lambda c: c.decide(results_for("c-1", "c-2")),
@@ -403,18 +443,18 @@ VOTE_LEGAL: dict[tuple[VoteStatus, VoteAction], VoteStatus] = {
     (VS.OPEN, VoteAction.CANCEL): VS.CANCELLED,
 }
 VOTE_DO: dict[VoteAction, Callable[[ProjectVote], object]] = {
-    VoteAction.EDIT: lambda v: v.edit(CLERK, pj.EditVote(3, ELECTORATE), NOW),
+    VoteAction.EDIT: lambda v: v.edit(CLERK, EditVote(3, ELECTORATE), NOW),
     VoteAction.OPEN: lambda v: v.open(CLERK, candidates(4), NOW),
-    VoteAction.CAST: lambda v: v.cast(D[6], pj.CastPicks(("c-01",))),
-    VoteAction.CLOSE: lambda v: v.close(CLERK, pj.Tally({"c-01": 1}, 1), NOW),
-    VoteAction.CANCEL: lambda v: v.cancel(CLERK, pj.CancelVote("会议议程调整"), NOW),
+    VoteAction.CAST: lambda v: v.cast(D[6], CastPicks(("c-01",))),
+    VoteAction.CLOSE: lambda v: v.close(CLERK, Tally({"c-01": 1}, 1), NOW),
+    VoteAction.CANCEL: lambda v: v.cancel(CLERK, CancelVote("会议议程调整"), NOW),
 }
 VOTE_BY_A_STRANGER: dict[VoteAction, Callable[[ProjectVote], object]] = {
-    VoteAction.EDIT: lambda v: v.edit(NOBODY, pj.EditVote(0, ()), NOW),
+    VoteAction.EDIT: lambda v: v.edit(NOBODY, EditVote(0, ()), NOW),
     VoteAction.OPEN: lambda v: v.open(NOBODY, [], NOW),
-    VoteAction.CAST: lambda v: v.cast(NOBODY, pj.CastPicks(())),
-    VoteAction.CLOSE: lambda v: v.close(NOBODY, pj.Tally({}, 0), NOW),
-    VoteAction.CANCEL: lambda v: v.cancel(NOBODY, pj.CancelVote(""), NOW),
+    VoteAction.CAST: lambda v: v.cast(NOBODY, CastPicks(())),
+    VoteAction.CLOSE: lambda v: v.close(NOBODY, Tally({}, 0), NOW),
+    VoteAction.CANCEL: lambda v: v.cancel(NOBODY, CancelVote(""), NOW),
 }
 VOTE_CELLS = [(s, a) for s in VoteStatus for a in VoteAction]
 
@@ -457,10 +497,10 @@ def test_vote_conflict_messages(state: VoteStatus, action: VoteAction, message: 
 
 
 VOTE_STEPS: dict[str, tuple[VoteStatus, Callable[[ProjectVote, Principal], object], str]] = {
-    "edit": (VS.DRAFT, lambda v, p: v.edit(p, pj.EditVote(2, ELECTORATE), NOW), "修改项目票决"),
+    "edit": (VS.DRAFT, lambda v, p: v.edit(p, EditVote(2, ELECTORATE), NOW), "修改项目票决"),
     "open": (VS.DRAFT, lambda v, p: v.open(p, candidates(4), NOW), "开始投票"),
-    "close": (VS.OPEN, lambda v, p: v.close(p, pj.Tally({"c-01": 1}, 1), NOW), "结束投票"),
-    "cancel": (VS.OPEN, lambda v, p: v.cancel(p, pj.CancelVote("理由"), NOW), "取消项目票决"),
+    "close": (VS.OPEN, lambda v, p: v.close(p, Tally({"c-01": 1}, 1), NOW), "结束投票"),
+    "cancel": (VS.OPEN, lambda v, p: v.cancel(p, CancelVote("理由"), NOW), "取消项目票决"),
 }
 VOTE_ACTOR_CELLS = [(step, p) for step in VOTE_STEPS for p in NOT_ORGANIZERS]
 
@@ -479,7 +519,7 @@ def test_only_organizers_run_a_vote(step: str, person: Principal) -> None:
 @pytest.mark.parametrize("person", NOT_ORGANIZERS, ids=lambda p: p.subject)
 def test_only_organizers_create_a_vote(person: Principal) -> None:
     with pytest.raises(PermissionDenied, match=r"^只有人大常委会联络人员或专（工）委可以组织项目票决$"):
-        ProjectVote.create("v-1", person, pj.CreateVote(YEAR, 13, ELECTORATE), T0)
+        ProjectVote.create("v-1", person, CreateVote(YEAR, 13, ELECTORATE), T0)
 
 
 BAD_VOTES: list[tuple[str, dict[str, Any], list[str]]] = [
@@ -495,7 +535,7 @@ BAD_VOTES: list[tuple[str, dict[str, Any], list[str]]] = [
 
 @pytest.mark.parametrize(("what", "fields", "named"), BAD_VOTES, ids=[c[0] for c in BAD_VOTES])
 def test_bad_votes_are_refused_per_field(what: str, fields: dict[str, Any], named: list[str]) -> None:
-    command = pj.CreateVote(**{"year": YEAR, "places": 13, "electorate": ELECTORATE, **fields})
+    command = CreateVote(**{"year": YEAR, "places": 13, "electorate": ELECTORATE, **fields})
     with pytest.raises(InvalidArgument) as caught:
         ProjectVote.create("v-1", CLERK, command, T0)
     assert caught.value.message == "项目票决未通过校验"
@@ -504,11 +544,11 @@ def test_bad_votes_are_refused_per_field(what: str, fields: dict[str, Any], name
 
 def test_a_draft_is_edited_and_a_bad_edit_changes_nothing() -> None:
     vote = draft_vote()
-    vote.edit(CLERK, pj.EditVote(3, (" deputy-1 ", "deputy-2")), NOW)
+    vote.edit(CLERK, EditVote(3, (" deputy-1 ", "deputy-2")), NOW)
     assert (vote.places, vote.electorate) == (3, ("deputy-1", "deputy-2"))
     before = state_of(vote)
     with pytest.raises(InvalidArgument):
-        vote.edit(CLERK, pj.EditVote(3, ()), NOW)
+        vote.edit(CLERK, EditVote(3, ()), NOW)
     assert state_of(vote) == before
 
 
@@ -517,14 +557,14 @@ def test_a_draft_is_edited_and_a_bad_edit_changes_nothing() -> None:
 
 def test_opening_fixes_the_year_s_candidates_and_puts_them_on_the_ballot() -> None:
     cs = candidates(4)
-    cs[1].withdraw(CLERK, pj.WithdrawCandidate("重复"), T0)
+    cs[1].withdraw(CLERK, WithdrawCandidate("重复"), T0)
     cs.append(candidate("c-other-year", 2027))
     vote = draft_vote()
     to_put = vote.open(CLERK, cs, NOW)
     assert to_put == vote.candidate_ids == ("c-01", "c-03", "c-04")
     assert (vote.status, vote.opened_at) == (VS.OPEN, NOW)
     opened_event = vote.events[-1]
-    assert isinstance(opened_event, pj.VoteOpened)
+    assert isinstance(opened_event, ev.VoteOpened)
     assert (opened_event.candidate_ids, opened_event.places, opened_event.electorate_size) == (to_put, 2, 6)
 
 
@@ -545,22 +585,22 @@ def test_a_year_is_voted_once() -> None:
 
 def test_cancelling_an_open_vote_releases_its_candidates() -> None:
     vote, cs = opened()
-    released = vote.cancel(CLERK, pj.CancelVote("出席代表不足"), NOW)
+    released = vote.cancel(CLERK, CancelVote("出席代表不足"), NOW)
     assert released == ("c-01", "c-02", "c-03", "c-04") and vote.cancel_reason == "出席代表不足"
     for c in cs:
         c.release(vote.id)
     assert {c.status for c in cs} == {CS.PROPOSED}
-    assert draft_vote().cancel(CLERK, pj.CancelVote("改期"), NOW) == ()
+    assert draft_vote().cancel(CLERK, CancelVote("改期"), NOW) == ()
     with pytest.raises(InvalidArgument):
-        draft_vote().cancel(CLERK, pj.CancelVote(""), NOW)
+        draft_vote().cancel(CLERK, CancelVote(""), NOW)
 
 
 def test_a_deputy_of_the_electorate_picks_one_to_n_candidates() -> None:
     vote, _ = opened()
     before = state_of(vote)
-    receipt, delta = vote.cast(D[1], pj.CastPicks((" c-03", "c-01")))
-    assert receipt == pj.Receipt("v-1", "deputy-1")
-    assert delta == pj.PickDelta("v-1", ("c-01", "c-03"))  # the list's order, not the order ticked
+    receipt, delta = vote.cast(D[1], CastPicks((" c-03", "c-01")))
+    assert receipt == Receipt("v-1", "deputy-1")
+    assert delta == PickDelta("v-1", ("c-01", "c-03"))  # the list's order, not the order ticked
     assert state_of(vote) == before, "the vote keeps nothing of a ballot"
 
 
@@ -576,7 +616,7 @@ def test_a_deputy_of_the_electorate_picks_one_to_n_candidates() -> None:
 def test_bad_picks_are_refused(picks: tuple[str, ...], message: str) -> None:
     vote, _ = opened()
     with pytest.raises(InvalidArgument) as caught:
-        vote.cast(D[1], pj.CastPicks(picks))
+        vote.cast(D[1], CastPicks(picks))
     assert caught.value.details == [{"field": "candidate_ids", "message": message}]
 
 
@@ -591,22 +631,22 @@ NOT_VOTERS = (
 def test_only_deputies_of_the_electorate_vote(person: Principal) -> None:
     vote, _ = opened()
     with pytest.raises(PermissionDenied, match=r"^只有列入本次票决代表名单的代表可以投票$"):
-        vote.cast(person, pj.CastPicks(("c-01",)))
+        vote.cast(person, CastPicks(("c-01",)))
 
 
 def test_a_second_ballot_is_refused() -> None:
     vote, _ = opened()
     with pytest.raises(Conflict, match=r"^您已投票，不能重复投票$"):
-        vote.cast(D[1], pj.CastPicks(("c-01",)), already_voted=True)
+        vote.cast(D[1], CastPicks(("c-01",)), already_voted=True)
 
 
 def test_receipt_and_delta_carry_no_voter_in_the_delta_and_no_time_at_all() -> None:
-    assert [f.name for f in dataclasses.fields(pj.Receipt)] == ["vote_id", "voter"]
-    assert [f.name for f in dataclasses.fields(pj.PickDelta)] == ["vote_id", "candidate_ids"]
+    assert [f.name for f in dataclasses.fields(Receipt)] == ["vote_id", "voter"]
+    assert [f.name for f in dataclasses.fields(PickDelta)] == ["vote_id", "candidate_ids"]
     assert "now" not in inspect.signature(ProjectVote.cast).parameters, "casting takes no clock"
     vote, _ = opened()
-    _, first = vote.cast(D[1], pj.CastPicks(("c-02", "c-01")))
-    _, second = vote.cast(D[2], pj.CastPicks(("c-01", "c-02")))
+    _, first = vote.cast(D[1], CastPicks(("c-02", "c-01")))
+    _, second = vote.cast(D[2], CastPicks(("c-01", "c-02")))
     assert first == second, "two deputies' identical picks are indistinguishable"
     for value in (*dataclasses.astuple(first), *first.candidate_ids):
         assert isinstance(value, str | tuple) and not str(value).startswith("deputy")
@@ -620,7 +660,7 @@ def test_results_are_hidden_until_the_close() -> None:
         vote = vote_in(status)
         with pytest.raises(Conflict, match=r"^投票结束前不公布结果$"):
             vote.results()
-        assert pj.vote_view(vote, CLERK).results is None
+        assert vote_view(vote, CLERK).results is None
     with pytest.raises(Conflict, match=r"^该票决已取消，没有结果$"):
         vote_in(VS.CANCELLED).results()
 
@@ -640,7 +680,7 @@ def test_a_clear_close() -> None:
         4, 6, Fraction(2, 3), Decimal("66.67"),
     )  # fmt: skip
     assert results.total_picks == 7 and results.votes_of("c-03") == 1
-    assert [type(e) for e in vote.events] == [pj.VoteCreated, pj.VoteOpened, pj.VoteClosed]
+    assert [type(e) for e in vote.events] == [ev.VoteCreated, ev.VoteOpened, ev.VoteClosed]
 
 
 @pytest.mark.parametrize(
@@ -658,7 +698,7 @@ def test_a_clear_close() -> None:
 def test_the_election_rule(
     votes: dict[str, int], places: int, elected: tuple[str, ...], runoff: tuple[tuple[str, ...], int] | None
 ) -> None:
-    got_elected, got_runoff = pj.elect(list(votes), votes, places)
+    got_elected, got_runoff = elect(list(votes), votes, places)
     assert got_elected == elected
     assert (got_runoff and (got_runoff.tied, got_runoff.places)) == runoff
 
@@ -667,60 +707,60 @@ def test_a_tie_at_the_last_place_goes_to_a_runoff_then_the_runoff_decides() -> N
     vote, cs = opened()
     results = vote.close(CLERK, cast_all(vote, TIED_PICKS), NOW)
     assert results.elected == ("c-01",)
-    assert results.runoff == pj.Runoff(("c-02", "c-03"), 1)
+    assert results.runoff == Runoff(("c-02", "c-03"), 1)
     assert [(r.rank, r.tied) for r in results.ranking] == [(1, False), (2, True), (2, True), (4, False)]
     needed = vote.events[-1]
-    assert isinstance(needed, pj.RunoffNeeded) and (needed.tied, needed.places_left) == (("c-02", "c-03"), 1)
+    assert isinstance(needed, ev.RunoffNeeded) and (needed.tied, needed.places_left) == (("c-02", "c-03"), 1)
     for c in cs:
         c.decide(results)
     assert [c.status for c in cs] == [CS.ELECTED, CS.ON_BALLOT, CS.ON_BALLOT, CS.NOT_ELECTED]
 
-    runoff = ProjectVote.create_runoff("v-2", CLERK, vote, pj.CreateRunoff(ELECTORATE[:5]), NOW)
+    runoff = ProjectVote.create_runoff("v-2", CLERK, vote, CreateRunoff(ELECTORATE[:5]), NOW)
     assert (runoff.round_no, runoff.runoff_of, runoff.places, runoff.candidate_ids) == (2, "v-1", 1, ("c-02", "c-03"))
     with pytest.raises(InvalidArgument) as caught:
-        runoff.edit(CLERK, pj.EditVote(2, ELECTORATE), NOW)
+        runoff.edit(CLERK, EditVote(2, ELECTORATE), NOW)
     assert caught.value.details[0]["field"] == "places"
     assert runoff.open(CLERK, cs, NOW) == (), "its candidates are on the ballot already"
     with pytest.raises(InvalidArgument):
-        runoff.cast(D[1], pj.CastPicks(("c-01",)))  # not in the run-off
+        runoff.cast(D[1], CastPicks(("c-01",)))  # not in the run-off
     second = runoff.close(CLERK, cast_all(runoff, {1: ("c-02",), 2: ("c-03",), 3: ("c-02",)}), NOW)
     assert (second.round_no, second.elected, second.runoff) == (2, ("c-02",), None)
     for c in cs[1:3]:
         c.decide(second)
     assert [c.status for c in cs] == [CS.ELECTED, CS.ELECTED, CS.NOT_ELECTED, CS.NOT_ELECTED]
-    made = pj.projects_from(results, cs, NOW) + pj.projects_from(second, cs, NOW)
+    made = projects_from(results, cs, NOW) + projects_from(second, cs, NOW)
     assert [(p.id, p.vote_id) for p in made] == [("c-01", "v-1"), ("c-02", "v-2")]
 
 
 def test_a_runoff_needs_a_closed_vote_with_a_tie_and_its_candidates_still_on_the_ballot() -> None:
     for parent in (vote_in(VS.OPEN), vote_in(VS.CLOSED)):  # open; closed without a tie
         with pytest.raises(Conflict, match=r"^上一轮票决尚未结束，或没有需要加试的并列项目$"):
-            ProjectVote.create_runoff("v-2", CLERK, parent, pj.CreateRunoff(ELECTORATE), NOW)
+            ProjectVote.create_runoff("v-2", CLERK, parent, CreateRunoff(ELECTORATE), NOW)
     vote, cs = opened()
     vote.close(CLERK, cast_all(vote, TIED_PICKS), NOW)
     with pytest.raises(PermissionDenied):
-        ProjectVote.create_runoff("v-2", DEPUTY, vote, pj.CreateRunoff(ELECTORATE), NOW)
-    runoff = ProjectVote.create_runoff("v-2", CLERK, vote, pj.CreateRunoff(ELECTORATE), NOW)
+        ProjectVote.create_runoff("v-2", DEPUTY, vote, CreateRunoff(ELECTORATE), NOW)
+    runoff = ProjectVote.create_runoff("v-2", CLERK, vote, CreateRunoff(ELECTORATE), NOW)
     with pytest.raises(Conflict, match=r"^加试的候选项目已不在票决中$"):
         runoff.open(CLERK, candidates(4), NOW)  # none on the ballot
-    cancel_run = ProjectVote.create_runoff("v-3", CLERK, vote, pj.CreateRunoff(ELECTORATE), NOW)
+    cancel_run = ProjectVote.create_runoff("v-3", CLERK, vote, CreateRunoff(ELECTORATE), NOW)
     cancel_run.open(CLERK, cs, NOW)
-    assert cancel_run.cancel(CLERK, pj.CancelVote("改期"), NOW) == (), "a cancelled run-off keeps them on the ballot"
+    assert cancel_run.cancel(CLERK, CancelVote("改期"), NOW) == (), "a cancelled run-off keeps them on the ballot"
 
 
-BAD_TALLIES: list[tuple[str, pj.Tally]] = [
-    ("unknown candidate", pj.Tally({"c-01": 1, "c-09": 1}, 1)),
-    ("more votes than ballots", pj.Tally({"c-01": 2}, 1)),
-    ("more ballots than deputies", pj.Tally({"c-01": 7}, 7)),
-    ("a ballot without picks", pj.Tally({"c-01": 1}, 2)),
-    ("more picks than places allow", pj.Tally({"c-01": 1, "c-02": 1, "c-03": 1}, 1)),
-    ("negative", pj.Tally({"c-01": 2, "c-02": -1}, 2)),
-    ("not a count", pj.Tally({"c-01": True}, 1)),  # type: ignore[dict-item]
+BAD_TALLIES: list[tuple[str, Tally]] = [
+    ("unknown candidate", Tally({"c-01": 1, "c-09": 1}, 1)),
+    ("more votes than ballots", Tally({"c-01": 2}, 1)),
+    ("more ballots than deputies", Tally({"c-01": 7}, 7)),
+    ("a ballot without picks", Tally({"c-01": 1}, 2)),
+    ("more picks than places allow", Tally({"c-01": 1, "c-02": 1, "c-03": 1}, 1)),
+    ("negative", Tally({"c-01": 2, "c-02": -1}, 2)),
+    ("not a count", Tally({"c-01": True}, 1)),  # type: ignore[dict-item]
 ]
 
 
 @pytest.mark.parametrize(("what", "tally"), BAD_TALLIES, ids=[t[0] for t in BAD_TALLIES])
-def test_an_impossible_tally_is_refused(what: str, tally: pj.Tally) -> None:
+def test_an_impossible_tally_is_refused(what: str, tally: Tally) -> None:
     vote, _ = opened()
     before = state_of(vote)
     with pytest.raises(Conflict, match=r"^计票数据与本次票决不符，不能结束投票$"):
@@ -731,12 +771,12 @@ def test_an_impossible_tally_is_refused(what: str, tally: pj.Tally) -> None:
 def test_no_close_without_a_ballot() -> None:
     vote, _ = opened()
     with pytest.raises(Conflict, match=r"^尚无代表投票，不能结束投票（可以取消本次票决）$"):
-        vote.close(CLERK, pj.Tally({}, 0), NOW)
+        vote.close(CLERK, Tally({}, 0), NOW)
 
 
 def test_a_tally_is_of_one_vote() -> None:
     with pytest.raises(ValueError, match="v-2"):
-        pj.Tally.of("v-1", [pj.PickDelta("v-1", ("a",)), pj.PickDelta("v-2", ("a",))])
+        Tally.of("v-1", [PickDelta("v-1", ("a",)), PickDelta("v-2", ("a",))])
 
 
 # --- Jiangbei: 213 deputies present, 13 projects out of 20 candidates -------------------------------------------
@@ -748,7 +788,7 @@ JIANGBEI_DEPUTIES = tuple(who("deputy", subject=f"jb-deputy-{n:03d}") for n in r
 def jiangbei_vote() -> tuple[ProjectVote, list[Candidate]]:
     cs = candidates(20, JIANGBEI)
     vote = ProjectVote.create(
-        "v-2020", CLERK, pj.CreateVote(JIANGBEI, 13, tuple(d.subject for d in JIANGBEI_DEPUTIES)), T0
+        "v-2020", CLERK, CreateVote(JIANGBEI, 13, tuple(d.subject for d in JIANGBEI_DEPUTIES)), T0
     )
     for cid in vote.open(CLERK, cs, T0):
         next(c for c in cs if c.id == cid).put_on_ballot(vote.id)
@@ -769,11 +809,11 @@ def test_jiangbei_13_of_20_by_213_deputies() -> None:
                 wanted.append(choice)
         rng.shuffle(wanted)
         picks_made.update(wanted)
-        receipt, delta = vote.cast(deputy, pj.CastPicks(tuple(wanted)))
+        receipt, delta = vote.cast(deputy, CastPicks(tuple(wanted)))
         receipts.append(receipt)
         deltas.append(delta)
     assert len({r.voter for r in receipts}) == 208, "one receipt per voter: the storage layer's unique key"
-    tally = pj.Tally.of(vote.id, deltas)
+    tally = Tally.of(vote.id, deltas)
     assert tally.ballots_cast == 208 and sum(tally.votes.values()) == sum(picks_made.values())
 
     results = vote.close(CLERK, tally, NOW)
@@ -786,13 +826,13 @@ def test_jiangbei_13_of_20_by_213_deputies() -> None:
     assert set(results.elected) == {cid for cid, n in picks_made.items() if n >= counts[12]}
     assert [r.votes for r in results.ranking] == counts
     closed = vote.events[-1]
-    assert isinstance(closed, pj.VoteClosed)
+    assert isinstance(closed, ev.VoteClosed)
     assert dict(zip(closed.candidate_ids, closed.votes, strict=True)) == dict(picks_made)
     assert closed.elected == results.elected and closed.ballots_cast == 208 and closed.electorate_size == 213
 
     for c in cs:
         c.decide(results)
-    made = pj.projects_from(results, cs, NOW)
+    made = projects_from(results, cs, NOW)
     assert [p.id for p in made] == list(results.elected) and {p.year for p in made} == {JIANGBEI}
     assert Counter(c.status for c in cs) == {CS.ELECTED: 13, CS.NOT_ELECTED: 7}
 
@@ -803,12 +843,12 @@ def test_jiangbei_with_a_tie_at_the_13th_place_goes_to_a_runoff() -> None:
     first_twelve = tuple(c.id for c in cs[:12])
     deltas = []
     for n, deputy in enumerate(JIANGBEI_DEPUTIES[:212]):
-        deltas.append(vote.cast(deputy, pj.CastPicks((*first_twelve, "c-13" if n % 2 else "c-14")))[1])
-    deltas.append(vote.cast(JIANGBEI_DEPUTIES[212], pj.CastPicks(("c-01",)))[1])
-    results = vote.close(CLERK, pj.Tally.of(vote.id, deltas), NOW)
+        deltas.append(vote.cast(deputy, CastPicks((*first_twelve, "c-13" if n % 2 else "c-14")))[1])
+    deltas.append(vote.cast(JIANGBEI_DEPUTIES[212], CastPicks(("c-01",)))[1])
+    results = vote.close(CLERK, Tally.of(vote.id, deltas), NOW)
     assert results.votes_of("c-13") == results.votes_of("c-14") == 106
     assert results.elected == first_twelve
-    assert results.runoff == pj.Runoff(("c-13", "c-14"), 1)
+    assert results.runoff == Runoff(("c-13", "c-14"), 1)
     assert results.turnout == 1
 
 
@@ -819,19 +859,19 @@ def test_projects_are_made_from_the_elected_candidates() -> None:
     cs = candidates(2)
     for c in cs:
         c.put_on_ballot("v-1")
-    (p,) = pj.projects_from(results_for("c-02", "c-01"), cs, NOW)
+    (p,) = projects_from(results_for("c-02", "c-01"), cs, NOW)
     assert (p.id, p.year, p.vote_id, p.title, p.unit, p.unit_name) == (
         "c-02", YEAR, "v-1", "民生实事2", "transport", "市交通运输局",
     )  # fmt: skip
     assert p.targets == cs[1].proposal.targets and p.status is ProjectStatus.IN_PROGRESS
     (created,) = p.events
-    assert isinstance(created, pj.ProjectCreated) and (created.year, created.vote_id, created.targets) == (
+    assert isinstance(created, ev.ProjectCreated) and (created.year, created.vote_id, created.targets) == (
         YEAR,
         "v-1",
         1,
     )
     with pytest.raises(NotFound, match=r"^未找到当选的候选项目 c-02$"):
-        pj.projects_from(results_for("c-02", "c-01"), cs[:1], NOW)
+        projects_from(results_for("c-02", "c-01"), cs[:1], NOW)
 
 
 def test_a_project_tracked_from_0_to_100_percent_with_a_late_milestone() -> None:
@@ -853,7 +893,7 @@ def test_a_project_tracked_from_0_to_100_percent_with_a_late_milestone() -> None
     late = p.progress(at("2026-07-01", 0))
     assert (late.status, late.late_days) == (Progress.LATE, 1)
     (missed,) = p.raise_due_notices(at("2026-07-01", 0))
-    assert isinstance(missed, pj.MilestoneMissed)
+    assert isinstance(missed, ev.MilestoneMissed)
     assert (missed.target_index, missed.milestone_index, missed.due) == (0, 1, date(2026, 6, 30))
     assert p.raise_due_notices(at("2026-07-05")) == [], "once per milestone"
     assert p.next_check_at() == at("2027-01-01", 0)
@@ -873,9 +913,9 @@ def test_a_project_tracked_from_0_to_100_percent_with_a_late_milestone() -> None
     with pytest.raises(Conflict, match=r"^该项目已完成，不能报告进度$"):
         p.report_progress(TRANSPORT, report(0, 600, "2026-12-01"), at("2026-12-02"))
     assert [type(e) for e in p.events] == [
-        pj.ProgressReported, pj.MilestoneMissed, pj.ProgressReported, pj.ProgressReported, pj.ProjectCompleted,
+        ev.ProgressReported, ev.MilestoneMissed, ev.ProgressReported, ev.ProgressReported, ev.ProjectCompleted,
     ]  # fmt: skip
-    assert [e.status for e in p.events if isinstance(e, pj.ProgressReported)] == [
+    assert [e.status for e in p.events if isinstance(e, ev.ProgressReported)] == [
         Progress.ON_TRACK, Progress.ON_TRACK, Progress.COMPLETED,
     ]  # fmt: skip
 
@@ -901,9 +941,9 @@ def test_a_correction_downwards_makes_a_met_milestone_late_again() -> None:
 def test_completion_is_exact_the_mean_of_capped_targets() -> None:
     """The seed's figures: 600 km of road, 6,256 housing units, 50 canteens — in one (made-up) project."""
     targets = (
-        pj.TargetInput("四好农村路", "公里", 600),
-        pj.TargetInput("保障性租赁住房", "套（间）", 6256),
-        pj.TargetInput("幸福食堂", "个", 50),
+        TargetInput("四好农村路", "公里", 600),
+        TargetInput("保障性租赁住房", "套（间）", 6256),
+        TargetInput("幸福食堂", "个", 50),
     )
     p = project(targets=targets)
     when = at("2026-08-01")
@@ -930,26 +970,26 @@ def test_completion_is_exact_the_mean_of_capped_targets() -> None:
     [(Fraction(2, 3), "66.67"), (Fraction(1, 8), "12.50"), (Fraction(1, 200), "0.50"), (Fraction(1, 3), "33.33")],
 )
 def test_percentages_round_half_up_for_display(value: Fraction, expected: str) -> None:
-    assert pj.percent(value) == Decimal(expected)
+    assert percent(value) == Decimal(expected)
 
 
-BAD_REPORTS: list[tuple[str, pj.ReportProgress, list[str]]] = [
-    ("nothing", pj.ReportProgress(-1, None, "", ""), ["target_index", "achieved", "as_of", "text"]),
+BAD_REPORTS: list[tuple[str, ReportProgress, list[str]]] = [
+    ("nothing", ReportProgress(-1, None, "", ""), ["target_index", "achieved", "as_of", "text"]),
     ("unknown target", report(1, 10, "2026-03-01"), ["target_index"]),
-    ("index as bool", pj.ReportProgress(True, 10, "2026-03-01", "x"), ["target_index"]),  # type: ignore[arg-type]
+    ("index as bool", ReportProgress(True, 10, "2026-03-01", "x"), ["target_index"]),  # type: ignore[arg-type]
     ("negative", report(0, -1, "2026-03-01"), ["achieved"]),
     ("not a number", report(0, "一百", "2026-03-01"), ["achieved"]),
     ("in the future", report(0, 10, "2026-03-03"), ["as_of"]),
     ("before the year", report(0, 10, "2025-12-31"), ["as_of"]),
     ("before the last report", report(0, 10, "2026-02-27"), ["as_of"]),
-    ("text too long", pj.ReportProgress(0, 10, "2026-03-01", "字" * 5001), ["text"]),
+    ("text too long", ReportProgress(0, 10, "2026-03-01", "字" * 5001), ["text"]),
     ("not a step", report(0, 10, "2026-03-01", steps=(1,)), ["steps_reached"]),
     ("unknown step", report(0, 10, "2026-03-01", steps=(7,)), ["steps_reached"]),
 ]
 
 
 @pytest.mark.parametrize(("what", "command", "named"), BAD_REPORTS, ids=[c[0] for c in BAD_REPORTS])
-def test_bad_reports_are_refused_per_field(what: str, command: pj.ReportProgress, named: list[str]) -> None:
+def test_bad_reports_are_refused_per_field(what: str, command: ReportProgress, named: list[str]) -> None:
     p = project()
     p.report_progress(TRANSPORT, report(0, 5, "2026-02-28"), at("2026-03-02"))
     before = state_of(p)
@@ -987,7 +1027,7 @@ PROJECT_DO: dict[ProjectAction, Callable[[Project], object]] = {
     ),
     ProjectAction.RECORD_INSPECTION: lambda p: p.record_inspection(STATION, inspection(), at("2026-12-31")),
     ProjectAction.LINK_SATISFACTION: lambda p: p.link_satisfaction_session(
-        CLERK, pj.LinkSatisfactionSession("bs-2026-12"), at("2026-12-31")
+        CLERK, LinkSatisfactionSession("bs-2026-12"), at("2026-12-31")
     ),
 }
 
@@ -1016,7 +1056,7 @@ def test_every_project_state_and_action(state: ProjectStatus, action: ProjectAct
 def test_now_must_be_aware() -> None:
     naive = datetime(2026, 3, 1, 10)
     with pytest.raises(ValueError, match="naive"):
-        candidate().edit(CLERK, pj.EditCandidate(details()), naive)
+        candidate().edit(CLERK, EditCandidate(details()), naive)
     with pytest.raises(ValueError, match="naive"):
         project().report_progress(TRANSPORT, report(0, 1, "2026-02-01"), naive)
     with pytest.raises(ValueError, match="naive"):
@@ -1047,7 +1087,7 @@ def test_a_joint_inspection_returns_its_problems_for_the_ledger(person: Principa
     )
     assert [(x.body, x.name) for x in recorded.participants][:2] == [("congress", "王主任"), ("discipline", "李组长")]
     (event,) = p.events
-    assert isinstance(event, pj.InspectionRecorded)
+    assert isinstance(event, ev.InspectionRecorded)
     assert (event.inspection_no, event.problem_count, event.problem_units) == (1, 2, ("transport", "finance"))
     assert "org_unit:finance" in event.audience()
     assert p.record_inspection(person, inspection(problems=()), at("2026-06-01")) == ()
@@ -1068,13 +1108,13 @@ def test_only_organizers_and_discipline_record_inspections(person: Principal) ->
 BAD_INSPECTIONS: list[tuple[str, dict[str, Any], list[str]]] = [
     ("nothing", {"held_on": "", "participants": (), "notes": ""}, ["held_on", "participants", "notes"]),
     ("in the future", {"held_on": "2026-05-13"}, ["held_on"]),
-    ("congress alone", {"participants": (pj.ParticipantInput("congress", "王主任"),)}, ["participants"]),
-    ("unknown body", {"participants": (pj.ParticipantInput("media", "记者"),)}, ["participants.0.body"]),
-    ("nameless", {"participants": (pj.ParticipantInput("congress", ""), pj.ParticipantInput("discipline", "李"))},
+    ("congress alone", {"participants": (ParticipantInput("congress", "王主任"),)}, ["participants"]),
+    ("unknown body", {"participants": (ParticipantInput("media", "记者"),)}, ["participants.0.body"]),
+    ("nameless", {"participants": (ParticipantInput("congress", ""), ParticipantInput("discipline", "李"))},
      ["participants.0.name"]),
-    ("problem without measures", {"problems": (pj.ProblemInput("路面开裂", ""),)}, ["problems.0.measures"]),
-    ("bad unit", {"problems": (pj.ProblemInput("路面开裂", "返工", unit="fin ance"),)}, ["problems.0.unit"]),
-    ("too many problems", {"problems": (pj.ProblemInput("问题", "措施"),) * 51}, ["problems"]),
+    ("problem without measures", {"problems": (ProblemInput("路面开裂", ""),)}, ["problems.0.measures"]),
+    ("bad unit", {"problems": (ProblemInput("路面开裂", "返工", unit="fin ance"),)}, ["problems.0.unit"]),
+    ("too many problems", {"problems": (ProblemInput("问题", "措施"),) * 51}, ["problems"]),
 ]  # fmt: skip
 
 
@@ -1090,16 +1130,16 @@ def test_bad_inspections_are_refused_per_field(what: str, fields: dict[str, Any]
 
 def test_the_satisfaction_session_is_linked_once() -> None:
     p = project()
-    p.link_satisfaction_session(CLERK, pj.LinkSatisfactionSession(" bs-2026-12 "), NOW)
-    p.link_satisfaction_session(COMMITTEE, pj.LinkSatisfactionSession("bs-2026-12"), NOW)  # again: nothing
+    p.link_satisfaction_session(CLERK, LinkSatisfactionSession(" bs-2026-12 "), NOW)
+    p.link_satisfaction_session(COMMITTEE, LinkSatisfactionSession("bs-2026-12"), NOW)  # again: nothing
     assert p.satisfaction_session_id == "bs-2026-12" and len(p.events) == 1
     with pytest.raises(Conflict, match=r"^该项目已关联满意度测评场次 bs-2026-12$"):
-        p.link_satisfaction_session(CLERK, pj.LinkSatisfactionSession("bs-other"), NOW)
+        p.link_satisfaction_session(CLERK, LinkSatisfactionSession("bs-other"), NOW)
     with pytest.raises(InvalidArgument):
-        project().link_satisfaction_session(CLERK, pj.LinkSatisfactionSession(""), NOW)
+        project().link_satisfaction_session(CLERK, LinkSatisfactionSession(""), NOW)
     for person in NOT_ORGANIZERS:
         with pytest.raises(PermissionDenied):
-            project().link_satisfaction_session(person, pj.LinkSatisfactionSession("bs-1"), NOW)
+            project().link_satisfaction_session(person, LinkSatisfactionSession("bs-1"), NOW)
 
 
 # --- who sees what --------------------------------------------------------------------------------------------------
@@ -1130,45 +1170,45 @@ def test_the_matrix_covers_every_role() -> None:
 def test_who_sees_what(role: str) -> None:
     person, (of_project, of_vote) = BY_ROLE[role], SEES[role]
     p, c, vote = project(), candidate(), vote_in(VS.CLOSED)
-    assert pj.project_access(person, p) is of_project and pj.candidate_access(person, c) is of_project
-    assert pj.vote_access(person) is of_vote
+    assert project_access(person, p) is of_project and candidate_access(person, c) is of_project
+    assert vote_access(person) is of_vote
     if of_project < L:
-        for show in (lambda: pj.project_view(p, person, NOW), lambda: pj.candidate_view(c, person)):
+        for show in (lambda: project_view(p, person, NOW), lambda: candidate_view(c, person)):
             with pytest.raises(NotFound):
                 show()
-        assert pj.project_list([p], person, NOW) == []
+        assert project_list([p], person, NOW) == []
     else:
-        view = pj.project_view(p, person, NOW)
+        view = project_view(p, person, NOW)
         assert (view.reports is None, view.inspections is None) == (of_project is L, of_project is L)
-        assert pj.candidate_view(c, person).added_by == ("clerk-1" if of_project is F else "")
-        assert [s.id for s in pj.project_list([p], person, NOW)] == ["c-1"]
+        assert candidate_view(c, person).added_by == ("clerk-1" if of_project is F else "")
+        assert [s.id for s in project_list([p], person, NOW)] == ["c-1"]
     if of_vote < L:
         with pytest.raises(NotFound, match=r"^未找到该项目票决$"):
-            pj.vote_view(vote, person)
+            vote_view(vote, person)
     else:
-        shown = pj.vote_view(vote, person)
+        shown = vote_view(vote, person)
         assert shown.results is not None and shown.results.elected == ("c-01", "c-02")
         assert shown.electorate == (ELECTORATE if of_vote is F else None)
     counted = 1 if of_project >= C else 0
-    assert pj.project_counts([p], person)[ProjectStatus.IN_PROGRESS] == counted
-    assert pj.candidate_counts([c], person)[CS.PROPOSED] == counted
-    assert pj.vote_counts([vote], person)[VS.CLOSED] == (1 if of_vote >= C else 0)
+    assert project_counts([p], person)[ProjectStatus.IN_PROGRESS] == counted
+    assert candidate_counts([c], person)[CS.PROPOSED] == counted
+    assert vote_counts([vote], person)[VS.CLOSED] == (1 if of_vote >= C else 0)
 
 
 def test_another_department_sees_nothing_of_a_project_not_its_own() -> None:
     p = project()
-    assert pj.project_access(HOUSING, p) is N and pj.project_list([p], HOUSING, NOW) == []
+    assert project_access(HOUSING, p) is N and project_list([p], HOUSING, NOW) == []
     housing = project(department_unit="housing")
-    assert [s.unit for s in pj.project_list([p, housing], HOUSING, NOW)] == ["housing"]
+    assert [s.unit for s in project_list([p, housing], HOUSING, NOW)] == ["housing"]
 
 
 def test_a_deputy_sees_their_own_place_on_the_list_and_the_progress() -> None:
     vote = vote_in(VS.OPEN)
-    assert pj.vote_view(vote, D[1]).in_electorate and not pj.vote_view(vote, who("deputy", subject="x")).in_electorate
-    assert pj.vote_view(vote, D[1]).results is None
+    assert vote_view(vote, D[1]).in_electorate and not vote_view(vote, who("deputy", subject="x")).in_electorate
+    assert vote_view(vote, D[1]).results is None
     p = project()
     p.report_progress(TRANSPORT, report(0, 150, "2026-03-01"), at("2026-03-02"))
-    summary = pj.project_view(p, DEPUTY, at("2026-03-02")).summary
+    summary = project_view(p, DEPUTY, at("2026-03-02")).summary
     assert (summary.percent, summary.progress, summary.progress_label) == (
         Decimal("25.00"),
         Progress.ON_TRACK,
@@ -1179,32 +1219,32 @@ def test_a_deputy_sees_their_own_place_on_the_list_and_the_progress() -> None:
 # --- events ----------------------------------------------------------------------------------------------------------
 
 
-def the_whole_story() -> list[pj.Event]:
-    events: list[pj.Event] = []
+def the_whole_story() -> list[ev.Event]:
+    events: list[ev.Event] = []
     cs = candidates(4)
-    cs[0].edit(CLERK, pj.EditCandidate(details(title="民生实事1（修订）")), T0)
+    cs[0].edit(CLERK, EditCandidate(details(title="民生实事1（修订）")), T0)
     extra = candidate("c-05")
-    extra.withdraw(CLERK, pj.WithdrawCandidate("与上年项目重复"), T0)
+    extra.withdraw(CLERK, WithdrawCandidate("与上年项目重复"), T0)
     for c in (*cs, extra):
         events += c.events
     cancelled = draft_vote()
-    cancelled.cancel(CLERK, pj.CancelVote("会议议程调整"), T0)
+    cancelled.cancel(CLERK, CancelVote("会议议程调整"), T0)
     vote = draft_vote()
-    vote.edit(CLERK, pj.EditVote(2, ELECTORATE), T0)
+    vote.edit(CLERK, EditVote(2, ELECTORATE), T0)
     for cid in vote.open(CLERK, cs, T0):
         next(c for c in cs if c.id == cid).put_on_ballot(vote.id)
     results = vote.close(CLERK, cast_all(vote, TIED_PICKS), NOW)
-    runoff = ProjectVote.create_runoff("v-2", CLERK, vote, pj.CreateRunoff(ELECTORATE), NOW)
+    runoff = ProjectVote.create_runoff("v-2", CLERK, vote, CreateRunoff(ELECTORATE), NOW)
     runoff.open(CLERK, cs, NOW)
     second = runoff.close(CLERK, cast_all(runoff, {1: ("c-02",)}), NOW)
     events += cancelled.events + vote.events + runoff.events
-    made = pj.projects_from(results, cs, NOW) + pj.projects_from(second, cs, NOW)
+    made = projects_from(results, cs, NOW) + projects_from(second, cs, NOW)
     p = made[0]
     p.report_progress(TRANSPORT, report(0, 100, "2026-03-20", steps=(0,)), at("2026-03-21"))
     p.raise_due_notices(at("2026-07-02"))
     p.record_inspection(STATION, inspection(), at("2026-07-02"))
     p.report_progress(TRANSPORT, report(0, 600, "2026-11-30"), at("2026-12-01"))
-    p.link_satisfaction_session(CLERK, pj.LinkSatisfactionSession("bs-2026-12"), at("2026-12-20"))
+    p.link_satisfaction_session(CLERK, LinkSatisfactionSession("bs-2026-12"), at("2026-12-20"))
     for made_project in made:
         events += made_project.events
     return events
@@ -1213,8 +1253,8 @@ def the_whole_story() -> list[pj.Event]:
 EVENTS = the_whole_story()
 ALL_TYPES = {
     cls
-    for _, cls in inspect.getmembers(pj, inspect.isclass)
-    if issubclass(cls, pj.Event) and cls.name and not inspect.isabstract(cls)
+    for _, cls in inspect.getmembers(ev, inspect.isclass)
+    if issubclass(cls, ev.Event) and cls.name and not inspect.isabstract(cls)
 }
 
 
@@ -1236,12 +1276,12 @@ def test_topics_follow_the_design_and_names_are_unique() -> None:
         "wulian.evaluation.project.inspection_recorded",
         "wulian.evaluation.project.completed",
     } <= topics
-    closed = next(e for e in EVENTS if isinstance(e, pj.VoteClosed))
+    closed = next(e for e in EVENTS if isinstance(e, ev.VoteClosed))
     assert closed.aggregate_id == "v-1" and closed.votes == (3, 2, 2, 1)
     assert closed.candidate_ids == ("c-01", "c-02", "c-03", "c-04") and closed.elected == ("c-01",)
 
 
-def reaches(event: pj.Event, person: Principal) -> bool:
+def reaches(event: ev.Event, person: Principal) -> bool:
     return not person.audience_selectors().isdisjoint(event.audience())
 
 
@@ -1251,7 +1291,7 @@ def test_audiences() -> None:
         assert reaches(event, COMMISSION) and reaches(event, LEADER)
         for outsider in (COURT, PROCURATORATE, EXPERT, ADMIN, NOBODY, HOUSING):
             assert not reaches(event, outsider), (event.topic, outsider.subject)
-        assert reaches(event, TRANSPORT) is isinstance(event, pj.CandidateEvent | pj.ProjectEvent)
+        assert reaches(event, TRANSPORT) is isinstance(event, ev.CandidateEvent | ev.ProjectEvent)
     to_deputies = {e.topic for e in EVENTS if reaches(e, DEPUTY)}
     assert to_deputies == {
         "wulian.evaluation.project_vote.opened",
@@ -1260,8 +1300,8 @@ def test_audiences() -> None:
         "wulian.evaluation.project.created",
         "wulian.evaluation.project.completed",
     }
-    assert reaches(pj.VoteCancelled("v", NOW, YEAR, 1, True), DEPUTY)
-    assert any(reaches(e, OFFICE) for e in EVENTS if isinstance(e, pj.MilestoneMissed))
+    assert reaches(ev.VoteCancelled("v", NOW, YEAR, 1, True), DEPUTY)
+    assert any(reaches(e, OFFICE) for e in EVENTS if isinstance(e, ev.MilestoneMissed))
 
 
 SECRETS = (
@@ -1281,7 +1321,7 @@ def _values(value: object) -> list[object]:
 
 
 @pytest.mark.parametrize("event", EVENTS, ids=lambda e: e.topic)
-def test_no_event_carries_text(event: pj.Event) -> None:
+def test_no_event_carries_text(event: ev.Event) -> None:
     for value in _values(event):
         assert isinstance(value, str | bool | int | date | Enum), (event.topic, value)
         assert not isinstance(value, float | Decimal)
