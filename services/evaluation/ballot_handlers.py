@@ -32,6 +32,9 @@ MESSAGES = {
         events_pb2, service="evaluation", aggregate_type="ballot_session", id_field="session_id"
     ),
     "appraisal": EventMessages(events_pb2, service="evaluation", aggregate_type="appraisal", id_field="appraisal_id"),
+    "rectification": EventMessages(
+        events_pb2, service="evaluation", aggregate_type="rectification", id_field="item_id"
+    ),
 }
 
 

@@ -3,7 +3,8 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import services.evaluation.ballot_store  # noqa: F401  (registers the tables)
+import services.evaluation.ballot_store
+import services.evaluation.rectification_store  # noqa: F401
 import wulian.kit.audit.log
 import wulian.kit.events.outbox  # noqa: F401
 

@@ -22,42 +22,63 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from wulian.common.v1 import events_pb2 as wulian_dot_common_dot_v1_dot_events__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!wulian/evaluation/v1/events.proto\x12\x14wulian.evaluation.v1\x1a\x1dwulian/common/v1/events.proto\"\x99\x01\n\x0eSessionCreated\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x0f\n\x07purpose\x18\x03 \x01(\t\x12\x0c\n\x04mode\x18\x04 \x01(\t\x12\x10\n\x08subjects\x18\x05 \x03(\t\x12\x17\n\x0f\x65lectorate_size\x18\x06 \x01(\x05\"\x98\x01\n\rSessionEdited\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x0f\n\x07purpose\x18\x03 \x01(\t\x12\x0c\n\x04mode\x18\x04 \x01(\t\x12\x10\n\x08subjects\x18\x05 \x03(\t\x12\x17\n\x0f\x65lectorate_size\x18\x06 \x01(\x05\"y\n\rSessionOpened\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x10\n\x08subjects\x18\x03 \x03(\t\x12\x17\n\x0f\x65lectorate_size\x18\x04 \x01(\x05\"\xa5\x02\n\rSessionClosed\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x0f\n\x07purpose\x18\x03 \x01(\t\x12\x0c\n\x04mode\x18\x04 \x01(\t\x12\x13\n\x0b\x63\x61mpaign_id\x18\x05 \x01(\t\x12\x10\n\x08subjects\x18\x06 \x03(\t\x12\r\n\x05ranks\x18\x07 \x03(\x05\x12\x0e\n\x06scores\x18\x08 \x03(\x01\x12\r\n\x05rates\x18\t \x03(\x01\x12\x17\n\x0f\x62\x65low_threshold\x18\n \x03(\x08\x12\x19\n\x11threshold_percent\x18\x0b \x01(\x05\x12\x14\n\x0c\x62\x61llots_cast\x18\x0c \x01(\x05\x12\x17\n\x0f\x65lectorate_size\x18\r \x01(\x05\"c\n\x10SessionCancelled\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x10\n\x08was_open\x18\x03 \x01(\x08\"a\n\x0f\x43\x61mpaignCreated\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\"a\n\x0f\x43\x61mpaignStarted\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\"`\n\x0eReferenceFiled\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\"p\n\x10\x41\x63tivityRecorded\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\"y\n\x0c\x42\x61llotLinked\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\x12\x19\n\x11\x62\x61llot_session_id\x18\x04 \x01(\t\"\x8a\x01\n\x10ResultsPublished\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\x12\r\n\x05ranks\x18\x04 \x03(\x05\x12\x17\n\x0f\x62\x65low_threshold\x18\x05 \x03(\x08\"v\n\x13RectificationLinked\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\x12\x0f\n\x07item_id\x18\x04 \x01(\t\"c\n\x11\x43\x61mpaignConcluded\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\"c\n\x11\x43\x61mpaignCancelled\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!wulian/evaluation/v1/events.proto\x12\x14wulian.evaluation.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1dwulian/common/v1/events.proto\"\x99\x01\n\x0eSessionCreated\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x0f\n\x07purpose\x18\x03 \x01(\t\x12\x0c\n\x04mode\x18\x04 \x01(\t\x12\x10\n\x08subjects\x18\x05 \x03(\t\x12\x17\n\x0f\x65lectorate_size\x18\x06 \x01(\x05\"\x98\x01\n\rSessionEdited\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x0f\n\x07purpose\x18\x03 \x01(\t\x12\x0c\n\x04mode\x18\x04 \x01(\t\x12\x10\n\x08subjects\x18\x05 \x03(\t\x12\x17\n\x0f\x65lectorate_size\x18\x06 \x01(\x05\"y\n\rSessionOpened\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x10\n\x08subjects\x18\x03 \x03(\t\x12\x17\n\x0f\x65lectorate_size\x18\x04 \x01(\x05\"\xa5\x02\n\rSessionClosed\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x0f\n\x07purpose\x18\x03 \x01(\t\x12\x0c\n\x04mode\x18\x04 \x01(\t\x12\x13\n\x0b\x63\x61mpaign_id\x18\x05 \x01(\t\x12\x10\n\x08subjects\x18\x06 \x03(\t\x12\r\n\x05ranks\x18\x07 \x03(\x05\x12\x0e\n\x06scores\x18\x08 \x03(\x01\x12\r\n\x05rates\x18\t \x03(\x01\x12\x17\n\x0f\x62\x65low_threshold\x18\n \x03(\x08\x12\x19\n\x11threshold_percent\x18\x0b \x01(\x05\x12\x14\n\x0c\x62\x61llots_cast\x18\x0c \x01(\x05\x12\x17\n\x0f\x65lectorate_size\x18\r \x01(\x05\"c\n\x10SessionCancelled\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x10\n\x08was_open\x18\x03 \x01(\x08\"a\n\x0f\x43\x61mpaignCreated\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\"a\n\x0f\x43\x61mpaignStarted\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\"`\n\x0eReferenceFiled\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\"p\n\x10\x41\x63tivityRecorded\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\"y\n\x0c\x42\x61llotLinked\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\x12\x19\n\x11\x62\x61llot_session_id\x18\x04 \x01(\t\"\x8a\x01\n\x10ResultsPublished\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\x12\r\n\x05ranks\x18\x04 \x03(\x05\x12\x17\n\x0f\x62\x65low_threshold\x18\x05 \x03(\x08\"v\n\x13RectificationLinked\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\x12\x0f\n\x07item_id\x18\x04 \x01(\t\"c\n\x11\x43\x61mpaignConcluded\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\"c\n\x11\x43\x61mpaignCancelled\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x14\n\x0c\x61ppraisal_id\x18\x02 \x01(\t\x12\r\n\x05units\x18\x03 \x03(\t\"\xcf\x01\n\nItemRaised\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x0f\n\x07item_id\x18\x02 \x01(\t\x12\x14\n\x0craising_body\x18\x03 \x01(\t\x12\x0c\n\x04unit\x18\x04 \x01(\t\x12\x11\n\tunit_kind\x18\x05 \x01(\t\x12\x0e\n\x06source\x18\x06 \x01(\t\x12\x12\n\nsource_ref\x18\x07 \x01(\t\x12*\n\x06\x64ue_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xc2\x01\n\nItemEdited\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x0f\n\x07item_id\x18\x02 \x01(\t\x12\x14\n\x0craising_body\x18\x03 \x01(\t\x12\x0c\n\x04unit\x18\x04 \x01(\t\x12\x11\n\tunit_kind\x18\x05 \x01(\t\x12\x15\n\rprevious_unit\x18\x06 \x01(\t\x12*\n\x06\x64ue_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x82\x01\n\rItemWithdrawn\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x0f\n\x07item_id\x18\x02 \x01(\t\x12\x14\n\x0craising_body\x18\x03 \x01(\t\x12\x0c\n\x04unit\x18\x04 \x01(\t\x12\x11\n\tunit_kind\x18\x05 \x01(\t\"\x93\x01\n\x0cPlanDeclared\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x0f\n\x07item_id\x18\x02 \x01(\t\x12\x14\n\x0craising_body\x18\x03 \x01(\t\x12\x0c\n\x04unit\x18\x04 \x01(\t\x12\x11\n\tunit_kind\x18\x05 \x01(\t\x12\x10\n\x08revision\x18\x06 \x01(\x05\"\xa0\x01\n\x0cItemReported\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x0f\n\x07item_id\x18\x02 \x01(\t\x12\x14\n\x0craising_body\x18\x03 \x01(\t\x12\x0c\n\x04unit\x18\x04 \x01(\t\x12\x11\n\tunit_kind\x18\x05 \x01(\t\x12\x0c\n\x04kind\x18\x06 \x01(\t\x12\x0f\n\x07on_time\x18\x07 \x01(\x08\"\xa2\x01\n\rItemClosedOut\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x0f\n\x07item_id\x18\x02 \x01(\t\x12\x14\n\x0craising_body\x18\x03 \x01(\t\x12\x0c\n\x04unit\x18\x04 \x01(\t\x12\x11\n\tunit_kind\x18\x05 \x01(\t\x12\r\n\x05grade\x18\x06 \x01(\t\x12\x0f\n\x07on_time\x18\x07 \x01(\x08\"\xd1\x01\n\x0cItemReopened\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x0f\n\x07item_id\x18\x02 \x01(\t\x12\x14\n\x0craising_body\x18\x03 \x01(\t\x12\x0c\n\x04unit\x18\x04 \x01(\t\x12\x11\n\tunit_kind\x18\x05 \x01(\t\x12\r\n\x05\x63\x61use\x18\x06 \x01(\t\x12*\n\x06\x64ue_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0b\x64ue_changed\x18\x08 \x01(\x08\"\x94\x01\n\rFollowUpAdded\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x0f\n\x07item_id\x18\x02 \x01(\t\x12\x14\n\x0craising_body\x18\x03 \x01(\t\x12\x0c\n\x04unit\x18\x04 \x01(\t\x12\x11\n\tunit_kind\x18\x05 \x01(\t\x12\x10\n\x08relapsed\x18\x06 \x01(\x08\"\xac\x01\n\x0bItemDueSoon\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x0f\n\x07item_id\x18\x02 \x01(\t\x12\x14\n\x0craising_body\x18\x03 \x01(\t\x12\x0c\n\x04unit\x18\x04 \x01(\t\x12\x11\n\tunit_kind\x18\x05 \x01(\t\x12*\n\x06\x64ue_at\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xac\x01\n\x0bItemOverdue\x12)\n\x04meta\x18\x01 \x01(\x0b\x32\x1b.wulian.common.v1.EventMeta\x12\x0f\n\x07item_id\x18\x02 \x01(\t\x12\x14\n\x0craising_body\x18\x03 \x01(\t\x12\x0c\n\x04unit\x18\x04 \x01(\t\x12\x11\n\tunit_kind\x18\x05 \x01(\t\x12*\n\x06\x64ue_at\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestampb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'wulian.evaluation.v1.events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_SESSIONCREATED']._serialized_start=91
-  _globals['_SESSIONCREATED']._serialized_end=244
-  _globals['_SESSIONEDITED']._serialized_start=247
-  _globals['_SESSIONEDITED']._serialized_end=399
-  _globals['_SESSIONOPENED']._serialized_start=401
-  _globals['_SESSIONOPENED']._serialized_end=522
-  _globals['_SESSIONCLOSED']._serialized_start=525
-  _globals['_SESSIONCLOSED']._serialized_end=818
-  _globals['_SESSIONCANCELLED']._serialized_start=820
-  _globals['_SESSIONCANCELLED']._serialized_end=919
-  _globals['_CAMPAIGNCREATED']._serialized_start=921
-  _globals['_CAMPAIGNCREATED']._serialized_end=1018
-  _globals['_CAMPAIGNSTARTED']._serialized_start=1020
-  _globals['_CAMPAIGNSTARTED']._serialized_end=1117
-  _globals['_REFERENCEFILED']._serialized_start=1119
-  _globals['_REFERENCEFILED']._serialized_end=1215
-  _globals['_ACTIVITYRECORDED']._serialized_start=1217
-  _globals['_ACTIVITYRECORDED']._serialized_end=1329
-  _globals['_BALLOTLINKED']._serialized_start=1331
-  _globals['_BALLOTLINKED']._serialized_end=1452
-  _globals['_RESULTSPUBLISHED']._serialized_start=1455
-  _globals['_RESULTSPUBLISHED']._serialized_end=1593
-  _globals['_RECTIFICATIONLINKED']._serialized_start=1595
-  _globals['_RECTIFICATIONLINKED']._serialized_end=1713
-  _globals['_CAMPAIGNCONCLUDED']._serialized_start=1715
-  _globals['_CAMPAIGNCONCLUDED']._serialized_end=1814
-  _globals['_CAMPAIGNCANCELLED']._serialized_start=1816
-  _globals['_CAMPAIGNCANCELLED']._serialized_end=1915
+  _globals['_SESSIONCREATED']._serialized_start=124
+  _globals['_SESSIONCREATED']._serialized_end=277
+  _globals['_SESSIONEDITED']._serialized_start=280
+  _globals['_SESSIONEDITED']._serialized_end=432
+  _globals['_SESSIONOPENED']._serialized_start=434
+  _globals['_SESSIONOPENED']._serialized_end=555
+  _globals['_SESSIONCLOSED']._serialized_start=558
+  _globals['_SESSIONCLOSED']._serialized_end=851
+  _globals['_SESSIONCANCELLED']._serialized_start=853
+  _globals['_SESSIONCANCELLED']._serialized_end=952
+  _globals['_CAMPAIGNCREATED']._serialized_start=954
+  _globals['_CAMPAIGNCREATED']._serialized_end=1051
+  _globals['_CAMPAIGNSTARTED']._serialized_start=1053
+  _globals['_CAMPAIGNSTARTED']._serialized_end=1150
+  _globals['_REFERENCEFILED']._serialized_start=1152
+  _globals['_REFERENCEFILED']._serialized_end=1248
+  _globals['_ACTIVITYRECORDED']._serialized_start=1250
+  _globals['_ACTIVITYRECORDED']._serialized_end=1362
+  _globals['_BALLOTLINKED']._serialized_start=1364
+  _globals['_BALLOTLINKED']._serialized_end=1485
+  _globals['_RESULTSPUBLISHED']._serialized_start=1488
+  _globals['_RESULTSPUBLISHED']._serialized_end=1626
+  _globals['_RECTIFICATIONLINKED']._serialized_start=1628
+  _globals['_RECTIFICATIONLINKED']._serialized_end=1746
+  _globals['_CAMPAIGNCONCLUDED']._serialized_start=1748
+  _globals['_CAMPAIGNCONCLUDED']._serialized_end=1847
+  _globals['_CAMPAIGNCANCELLED']._serialized_start=1849
+  _globals['_CAMPAIGNCANCELLED']._serialized_end=1948
+  _globals['_ITEMRAISED']._serialized_start=1951
+  _globals['_ITEMRAISED']._serialized_end=2158
+  _globals['_ITEMEDITED']._serialized_start=2161
+  _globals['_ITEMEDITED']._serialized_end=2355
+  _globals['_ITEMWITHDRAWN']._serialized_start=2358
+  _globals['_ITEMWITHDRAWN']._serialized_end=2488
+  _globals['_PLANDECLARED']._serialized_start=2491
+  _globals['_PLANDECLARED']._serialized_end=2638
+  _globals['_ITEMREPORTED']._serialized_start=2641
+  _globals['_ITEMREPORTED']._serialized_end=2801
+  _globals['_ITEMCLOSEDOUT']._serialized_start=2804
+  _globals['_ITEMCLOSEDOUT']._serialized_end=2966
+  _globals['_ITEMREOPENED']._serialized_start=2969
+  _globals['_ITEMREOPENED']._serialized_end=3178
+  _globals['_FOLLOWUPADDED']._serialized_start=3181
+  _globals['_FOLLOWUPADDED']._serialized_end=3329
+  _globals['_ITEMDUESOON']._serialized_start=3332
+  _globals['_ITEMDUESOON']._serialized_end=3504
+  _globals['_ITEMOVERDUE']._serialized_start=3507
+  _globals['_ITEMOVERDUE']._serialized_end=3679
 # @@protoc_insertion_point(module_scope)

@@ -1,3 +1,6 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from wulian.common.v1 import events_pb2 as _events_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -190,3 +193,175 @@ class CampaignCancelled(_message.Message):
     appraisal_id: str
     units: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., appraisal_id: _Optional[str] = ..., units: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ItemRaised(_message.Message):
+    __slots__ = ("meta", "item_id", "raising_body", "unit", "unit_kind", "source", "source_ref", "due_at")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ITEM_ID_FIELD_NUMBER: _ClassVar[int]
+    RAISING_BODY_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    UNIT_KIND_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_REF_FIELD_NUMBER: _ClassVar[int]
+    DUE_AT_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    item_id: str
+    raising_body: str
+    unit: str
+    unit_kind: str
+    source: str
+    source_ref: str
+    due_at: _timestamp_pb2.Timestamp
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., item_id: _Optional[str] = ..., raising_body: _Optional[str] = ..., unit: _Optional[str] = ..., unit_kind: _Optional[str] = ..., source: _Optional[str] = ..., source_ref: _Optional[str] = ..., due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ItemEdited(_message.Message):
+    __slots__ = ("meta", "item_id", "raising_body", "unit", "unit_kind", "previous_unit", "due_at")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ITEM_ID_FIELD_NUMBER: _ClassVar[int]
+    RAISING_BODY_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    UNIT_KIND_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_UNIT_FIELD_NUMBER: _ClassVar[int]
+    DUE_AT_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    item_id: str
+    raising_body: str
+    unit: str
+    unit_kind: str
+    previous_unit: str
+    due_at: _timestamp_pb2.Timestamp
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., item_id: _Optional[str] = ..., raising_body: _Optional[str] = ..., unit: _Optional[str] = ..., unit_kind: _Optional[str] = ..., previous_unit: _Optional[str] = ..., due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ItemWithdrawn(_message.Message):
+    __slots__ = ("meta", "item_id", "raising_body", "unit", "unit_kind")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ITEM_ID_FIELD_NUMBER: _ClassVar[int]
+    RAISING_BODY_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    UNIT_KIND_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    item_id: str
+    raising_body: str
+    unit: str
+    unit_kind: str
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., item_id: _Optional[str] = ..., raising_body: _Optional[str] = ..., unit: _Optional[str] = ..., unit_kind: _Optional[str] = ...) -> None: ...
+
+class PlanDeclared(_message.Message):
+    __slots__ = ("meta", "item_id", "raising_body", "unit", "unit_kind", "revision")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ITEM_ID_FIELD_NUMBER: _ClassVar[int]
+    RAISING_BODY_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    UNIT_KIND_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    item_id: str
+    raising_body: str
+    unit: str
+    unit_kind: str
+    revision: int
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., item_id: _Optional[str] = ..., raising_body: _Optional[str] = ..., unit: _Optional[str] = ..., unit_kind: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
+
+class ItemReported(_message.Message):
+    __slots__ = ("meta", "item_id", "raising_body", "unit", "unit_kind", "kind", "on_time")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ITEM_ID_FIELD_NUMBER: _ClassVar[int]
+    RAISING_BODY_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    UNIT_KIND_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    ON_TIME_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    item_id: str
+    raising_body: str
+    unit: str
+    unit_kind: str
+    kind: str
+    on_time: bool
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., item_id: _Optional[str] = ..., raising_body: _Optional[str] = ..., unit: _Optional[str] = ..., unit_kind: _Optional[str] = ..., kind: _Optional[str] = ..., on_time: _Optional[bool] = ...) -> None: ...
+
+class ItemClosedOut(_message.Message):
+    __slots__ = ("meta", "item_id", "raising_body", "unit", "unit_kind", "grade", "on_time")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ITEM_ID_FIELD_NUMBER: _ClassVar[int]
+    RAISING_BODY_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    UNIT_KIND_FIELD_NUMBER: _ClassVar[int]
+    GRADE_FIELD_NUMBER: _ClassVar[int]
+    ON_TIME_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    item_id: str
+    raising_body: str
+    unit: str
+    unit_kind: str
+    grade: str
+    on_time: bool
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., item_id: _Optional[str] = ..., raising_body: _Optional[str] = ..., unit: _Optional[str] = ..., unit_kind: _Optional[str] = ..., grade: _Optional[str] = ..., on_time: _Optional[bool] = ...) -> None: ...
+
+class ItemReopened(_message.Message):
+    __slots__ = ("meta", "item_id", "raising_body", "unit", "unit_kind", "cause", "due_at", "due_changed")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ITEM_ID_FIELD_NUMBER: _ClassVar[int]
+    RAISING_BODY_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    UNIT_KIND_FIELD_NUMBER: _ClassVar[int]
+    CAUSE_FIELD_NUMBER: _ClassVar[int]
+    DUE_AT_FIELD_NUMBER: _ClassVar[int]
+    DUE_CHANGED_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    item_id: str
+    raising_body: str
+    unit: str
+    unit_kind: str
+    cause: str
+    due_at: _timestamp_pb2.Timestamp
+    due_changed: bool
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., item_id: _Optional[str] = ..., raising_body: _Optional[str] = ..., unit: _Optional[str] = ..., unit_kind: _Optional[str] = ..., cause: _Optional[str] = ..., due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., due_changed: _Optional[bool] = ...) -> None: ...
+
+class FollowUpAdded(_message.Message):
+    __slots__ = ("meta", "item_id", "raising_body", "unit", "unit_kind", "relapsed")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ITEM_ID_FIELD_NUMBER: _ClassVar[int]
+    RAISING_BODY_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    UNIT_KIND_FIELD_NUMBER: _ClassVar[int]
+    RELAPSED_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    item_id: str
+    raising_body: str
+    unit: str
+    unit_kind: str
+    relapsed: bool
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., item_id: _Optional[str] = ..., raising_body: _Optional[str] = ..., unit: _Optional[str] = ..., unit_kind: _Optional[str] = ..., relapsed: _Optional[bool] = ...) -> None: ...
+
+class ItemDueSoon(_message.Message):
+    __slots__ = ("meta", "item_id", "raising_body", "unit", "unit_kind", "due_at")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ITEM_ID_FIELD_NUMBER: _ClassVar[int]
+    RAISING_BODY_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    UNIT_KIND_FIELD_NUMBER: _ClassVar[int]
+    DUE_AT_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    item_id: str
+    raising_body: str
+    unit: str
+    unit_kind: str
+    due_at: _timestamp_pb2.Timestamp
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., item_id: _Optional[str] = ..., raising_body: _Optional[str] = ..., unit: _Optional[str] = ..., unit_kind: _Optional[str] = ..., due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ItemOverdue(_message.Message):
+    __slots__ = ("meta", "item_id", "raising_body", "unit", "unit_kind", "due_at")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ITEM_ID_FIELD_NUMBER: _ClassVar[int]
+    RAISING_BODY_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    UNIT_KIND_FIELD_NUMBER: _ClassVar[int]
+    DUE_AT_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    item_id: str
+    raising_body: str
+    unit: str
+    unit_kind: str
+    due_at: _timestamp_pb2.Timestamp
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., item_id: _Optional[str] = ..., raising_body: _Optional[str] = ..., unit: _Optional[str] = ..., unit_kind: _Optional[str] = ..., due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
