@@ -8,43 +8,19 @@ receipt's key and answers ``Conflict`` ("您已投票，不能重复投票") wit
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from services.evaluation import ballot_store, ballots
+from services.evaluation import appraisal_handlers, ballot_store, ballots
 from services.evaluation.ballot_store import SESSIONS
 from services.evaluation.ballots import BallotSession, SessionResults, SessionSummary
-from wulian.evaluation.v1 import events_pb2
+from services.evaluation.messages import publish
 from wulian.kit.clock import Clock, utc_now
-from wulian.kit.context import current_request_id
 from wulian.kit.documents import Loaded
 from wulian.kit.errors import Conflict, NotFound
-from wulian.kit.events.messages import EventMessages
-from wulian.kit.events.outbox import add_many_to_outbox
 from wulian.kit.principal import Principal
-
-MESSAGES = {
-    "ballot_session": EventMessages(
-        events_pb2, service="evaluation", aggregate_type="ballot_session", id_field="session_id"
-    ),
-    "appraisal": EventMessages(events_pb2, service="evaluation", aggregate_type="appraisal", id_field="appraisal_id"),
-    "rectification": EventMessages(
-        events_pb2, service="evaluation", aggregate_type="rectification", id_field="item_id"
-    ),
-}
-
-
-def publish(db: Session, events: Iterable[Any], actor: Principal | None) -> None:
-    """The events into the outbox, in the caller's transaction."""
-    rows = []
-    for event in events:
-        rows += MESSAGES[event.aggregate].to_outbox_rows([event], actor=actor, request_id=current_request_id())
-    if rows:
-        add_many_to_outbox(db, rows)
 
 
 @dataclass(frozen=True)
@@ -119,7 +95,11 @@ def close(db: Session, principal: Principal, session_id: str, clock: Clock = utc
     session = loaded.aggregate
     ballots.SESSION_STATES.ensure(ballots.SessionAction.CLOSE, session.status)
     tally = ballot_store.tally_for_close(db, session.id)
-    computed = session.close(principal, tally, clock())
+    now = clock()
+    computed = session.close(principal, tally, now)
+    closed = session.events[-1]
+    assert isinstance(closed, ballots.SessionClosed)
+    appraisal_handlers.publish_from_session(db, closed, now)  # an appraisal's results, at once
     _save(db, principal, session, loaded.version)
     return computed
 

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from services.evaluation import ledger_lists, rectification_store
-from services.evaluation.ballot_handlers import publish
+from services.evaluation.messages import publish
 from services.evaluation.rectification_commands import RaiseItem, Raiser, raiser_of
 from services.evaluation.rectification_store import ITEMS
 from services.evaluation.rectification_views import ItemView, ListScope, item_view, list_scope
@@ -51,9 +51,7 @@ def _load(db: Session, item_id: str) -> Loaded[RectificationItem]:
     return loaded
 
 
-def _raise(
-    db: Session, raiser: Raiser, command: RaiseItem, now: datetime, actor: Principal | None
-) -> tuple[str, int]:
+def _raise(db: Session, raiser: Raiser, command: RaiseItem, now: datetime, actor: Principal | None) -> tuple[str, int]:
     item = RectificationItem.raise_item(str(uuid.uuid4()), raiser, command, now)
     key = rectification_store.source_key(item)
     if key is not None and (earlier := rectification_store.by_source_key(db, key)) is not None:

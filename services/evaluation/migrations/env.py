@@ -3,6 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
+import services.evaluation.appraisal_handlers
 import services.evaluation.ballot_store
 import services.evaluation.rectification_store  # noqa: F401
 import wulian.kit.audit.log

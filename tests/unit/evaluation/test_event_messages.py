@@ -7,7 +7,7 @@ from types import ModuleType
 import pytest
 
 from services.evaluation import appraisals, ballots, rectification_events
-from services.evaluation.ballot_handlers import MESSAGES
+from services.evaluation.messages import MESSAGES
 
 MODULES: list[tuple[ModuleType, type]] = [
     (ballots, ballots.SessionEvent),
