@@ -4,6 +4,9 @@ Tables:
 
 - ``ballot_session`` — the session (``ballots.BallotSession``) as a document with its status; ``turnout``
   (the number of receipts) is kept beside it by the casts themselves, not by the aggregate.
+(Project votes, ``project_handlers``, keep their receipts and counters in the same two tables, keyed by the
+vote's id.)
+
 - ``ballot_receipt`` — (session id, voter): the primary key *is* the one-ballot-per-voter rule; a second
   ballot of the same voter fails on it and its transaction, counters included, rolls back. No time, no
   sequence, no ballot id, no other column.
@@ -24,6 +27,7 @@ way, then reads the counters — so a ballot is either in the published counts o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import Column, DateTime, Integer, Table, Text, and_, bindparam, delete, func, insert, select
@@ -31,7 +35,7 @@ from sqlalchemy import update as sa_update
 from sqlmodel import Field, Session, SQLModel
 
 from services.evaluation import ballots
-from services.evaluation.ballots import BallotSession, Mode, Receipt, SessionStatus, Tally, TallyDelta
+from services.evaluation.ballots import BallotSession, Increment, Mode, Receipt, SessionStatus, Tally, TallyDelta
 from services.evaluation.domain import Grade
 from wulian.kit.documents import Documents
 from wulian.kit.errors import Conflict
@@ -95,36 +99,42 @@ def counters_of(mode: Mode) -> tuple[str, ...]:
 
 def make_counters(db: Session, session: BallotSession) -> None:
     """At the opening: every counter of every subject, at zero."""
-    rows = [
-        {"session_id": session.id, "ref": ref, "counter": counter, "value": 0}
-        for ref in session.refs
-        for counter in counters_of(session.mode)
-    ]
+    open_counters(db, session.id, [(ref, counter) for ref in session.refs for counter in counters_of(session.mode)])
+
+
+def open_counters(db: Session, session_id: str, keys: Sequence[tuple[str, str]]) -> None:
+    """The counters of a secret vote (a ballot session or a project vote), made at zero when it opens."""
+    rows = [{"session_id": session_id, "ref": ref, "counter": counter, "value": 0} for ref, counter in keys]
     db.execute(insert(_COUNTER), rows)
 
 
-def _claim_open(db: Session, session_id: str, add: int) -> None:
-    """Take the session row's lock where the session is still open (``add`` to the turnout)."""
-    where = and_(_SESSION.c.id == session_id, _SESSION.c.status == SessionStatus.OPEN.value)
-    changed = db.execute(sa_update(_SESSION).where(where).values(turnout=_SESSION.c.turnout + add))
+def _claim_open(db: Session, parent: Table, session_id: str, add: int) -> None:
+    """Take the vote's row lock where it is still open (``add`` to its turnout)."""
+    where = and_(parent.c.id == session_id, parent.c.status == SessionStatus.OPEN.value)
+    changed = db.execute(sa_update(parent).where(where).values(turnout=parent.c.turnout + add))
     if changed.rowcount != 1:  # type: ignore[attr-defined]
         db.rollback()
-        raise Conflict("本场测评已不在投票中")
+        raise Conflict("本次投票已不在进行中")
 
 
-def record_ballot(db: Session, receipt: Receipt, delta: TallyDelta) -> None:
-    """The receipt and the counter increments, in the caller's transaction; a second receipt of the same
-    voter fails on the primary key (``IntegrityError``: the caller's transaction rolls back)."""
-    _claim_open(db, receipt.session_id, 1)
-    db.execute(insert(_RECEIPT).values(session_id=receipt.session_id, voter=receipt.voter))
+def record_secret(db: Session, parent: Table, session_id: str, voter: str, increments: Sequence[Increment]) -> None:
+    """A receipt and counter increments, in the caller's transaction; a second receipt of the same voter
+    fails on the primary key (``IntegrityError``: the caller's transaction rolls back). ``parent`` is the
+    vote's table (``ballot_session`` or ``project_vote``: an ``id``, a ``status`` and a ``turnout``)."""
+    _claim_open(db, parent, session_id, 1)
+    db.execute(insert(_RECEIPT).values(session_id=session_id, voter=voter))
     where = and_(
-        _COUNTER.c.session_id == delta.session_id,
+        _COUNTER.c.session_id == session_id,
         _COUNTER.c.ref == bindparam("b_ref"),
         _COUNTER.c.counter == bindparam("b_counter"),
     )
     statement = sa_update(_COUNTER).where(where).values(value=_COUNTER.c.value + bindparam("b_amount"))
-    increments = [{"b_ref": i.ref, "b_counter": i.counter, "b_amount": i.amount} for i in delta.increments]
-    db.connection().execute(statement, increments)  # one executemany for the whole ballot
+    rows = [{"b_ref": i.ref, "b_counter": i.counter, "b_amount": i.amount} for i in increments]
+    db.connection().execute(statement, rows)  # one executemany for the whole ballot
+
+
+def record_ballot(db: Session, receipt: Receipt, delta: TallyDelta) -> None:
+    record_secret(db, _SESSION, receipt.session_id, receipt.voter, delta.increments)
 
 
 def has_voted(db: Session, session_id: str, voter: str) -> bool:
@@ -138,17 +148,23 @@ def receipts(db: Session, session_id: str) -> int:
     )
 
 
+def lock_for_close(db: Session, parent: Table, session_id: str) -> None:
+    """Take the vote's row lock before reading its counters, so that no cast commits in between."""
+    _claim_open(db, parent, session_id, 0)
+
+
 def tally_for_close(db: Session, session_id: str) -> Tally:
-    """The counters, read after taking the session row's lock, so that no cast commits in between."""
-    _claim_open(db, session_id, 0)
+    lock_for_close(db, _SESSION, session_id)
     return tally(db, session_id)
 
 
+def counter_values(db: Session, session_id: str) -> dict[tuple[str, str], int]:
+    query = select(_COUNTER.c.ref, _COUNTER.c.counter, _COUNTER.c.value).where(_COUNTER.c.session_id == session_id)
+    return {(str(ref), str(counter)): int(value) for ref, counter, value in db.execute(query)}
+
+
 def tally(db: Session, session_id: str) -> Tally:
-    rows = db.execute(
-        select(_COUNTER.c.ref, _COUNTER.c.counter, _COUNTER.c.value).where(_COUNTER.c.session_id == session_id)
-    )
-    counters = {(str(ref), str(counter)): int(value) for ref, counter, value in rows if value}
+    counters = {key: value for key, value in counter_values(db, session_id).items() if value}
     return Tally(session_id, receipts(db, session_id), counters)
 
 

@@ -21,6 +21,11 @@ MESSAGES = {
     "rectification": EventMessages(
         events_pb2, service="evaluation", aggregate_type="rectification", id_field="item_id"
     ),
+    "project_candidate": EventMessages(
+        events_pb2, service="evaluation", aggregate_type="project_candidate", id_field="candidate_id"
+    ),
+    "project_vote": EventMessages(events_pb2, service="evaluation", aggregate_type="project_vote", id_field="vote_id"),
+    "project": EventMessages(events_pb2, service="evaluation", aggregate_type="project", id_field="project_id"),
 }
 
 

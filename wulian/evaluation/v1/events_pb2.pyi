@@ -365,3 +365,229 @@ class ItemOverdue(_message.Message):
     unit_kind: str
     due_at: _timestamp_pb2.Timestamp
     def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., item_id: _Optional[str] = ..., raising_body: _Optional[str] = ..., unit: _Optional[str] = ..., unit_kind: _Optional[str] = ..., due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CandidateAdded(_message.Message):
+    __slots__ = ("meta", "candidate_id", "year", "unit", "source")
+    META_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    candidate_id: str
+    year: int
+    unit: str
+    source: str
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., candidate_id: _Optional[str] = ..., year: _Optional[int] = ..., unit: _Optional[str] = ..., source: _Optional[str] = ...) -> None: ...
+
+class CandidateEdited(_message.Message):
+    __slots__ = ("meta", "candidate_id", "year", "unit")
+    META_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    candidate_id: str
+    year: int
+    unit: str
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., candidate_id: _Optional[str] = ..., year: _Optional[int] = ..., unit: _Optional[str] = ...) -> None: ...
+
+class CandidateWithdrawn(_message.Message):
+    __slots__ = ("meta", "candidate_id", "year", "unit")
+    META_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    candidate_id: str
+    year: int
+    unit: str
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., candidate_id: _Optional[str] = ..., year: _Optional[int] = ..., unit: _Optional[str] = ...) -> None: ...
+
+class VoteCreated(_message.Message):
+    __slots__ = ("meta", "vote_id", "year", "round_no", "places", "runoff_of")
+    META_FIELD_NUMBER: _ClassVar[int]
+    VOTE_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    ROUND_NO_FIELD_NUMBER: _ClassVar[int]
+    PLACES_FIELD_NUMBER: _ClassVar[int]
+    RUNOFF_OF_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    vote_id: str
+    year: int
+    round_no: int
+    places: int
+    runoff_of: str
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., vote_id: _Optional[str] = ..., year: _Optional[int] = ..., round_no: _Optional[int] = ..., places: _Optional[int] = ..., runoff_of: _Optional[str] = ...) -> None: ...
+
+class VoteEdited(_message.Message):
+    __slots__ = ("meta", "vote_id", "year", "round_no", "places", "electorate_size")
+    META_FIELD_NUMBER: _ClassVar[int]
+    VOTE_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    ROUND_NO_FIELD_NUMBER: _ClassVar[int]
+    PLACES_FIELD_NUMBER: _ClassVar[int]
+    ELECTORATE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    vote_id: str
+    year: int
+    round_no: int
+    places: int
+    electorate_size: int
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., vote_id: _Optional[str] = ..., year: _Optional[int] = ..., round_no: _Optional[int] = ..., places: _Optional[int] = ..., electorate_size: _Optional[int] = ...) -> None: ...
+
+class VoteOpened(_message.Message):
+    __slots__ = ("meta", "vote_id", "year", "round_no", "candidate_ids", "places", "electorate_size")
+    META_FIELD_NUMBER: _ClassVar[int]
+    VOTE_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    ROUND_NO_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_IDS_FIELD_NUMBER: _ClassVar[int]
+    PLACES_FIELD_NUMBER: _ClassVar[int]
+    ELECTORATE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    vote_id: str
+    year: int
+    round_no: int
+    candidate_ids: _containers.RepeatedScalarFieldContainer[str]
+    places: int
+    electorate_size: int
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., vote_id: _Optional[str] = ..., year: _Optional[int] = ..., round_no: _Optional[int] = ..., candidate_ids: _Optional[_Iterable[str]] = ..., places: _Optional[int] = ..., electorate_size: _Optional[int] = ...) -> None: ...
+
+class VoteClosed(_message.Message):
+    __slots__ = ("meta", "vote_id", "year", "round_no", "candidate_ids", "votes", "elected", "ballots_cast", "electorate_size")
+    META_FIELD_NUMBER: _ClassVar[int]
+    VOTE_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    ROUND_NO_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_IDS_FIELD_NUMBER: _ClassVar[int]
+    VOTES_FIELD_NUMBER: _ClassVar[int]
+    ELECTED_FIELD_NUMBER: _ClassVar[int]
+    BALLOTS_CAST_FIELD_NUMBER: _ClassVar[int]
+    ELECTORATE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    vote_id: str
+    year: int
+    round_no: int
+    candidate_ids: _containers.RepeatedScalarFieldContainer[str]
+    votes: _containers.RepeatedScalarFieldContainer[int]
+    elected: _containers.RepeatedScalarFieldContainer[str]
+    ballots_cast: int
+    electorate_size: int
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., vote_id: _Optional[str] = ..., year: _Optional[int] = ..., round_no: _Optional[int] = ..., candidate_ids: _Optional[_Iterable[str]] = ..., votes: _Optional[_Iterable[int]] = ..., elected: _Optional[_Iterable[str]] = ..., ballots_cast: _Optional[int] = ..., electorate_size: _Optional[int] = ...) -> None: ...
+
+class RunoffNeeded(_message.Message):
+    __slots__ = ("meta", "vote_id", "year", "round_no", "tied", "places_left")
+    META_FIELD_NUMBER: _ClassVar[int]
+    VOTE_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    ROUND_NO_FIELD_NUMBER: _ClassVar[int]
+    TIED_FIELD_NUMBER: _ClassVar[int]
+    PLACES_LEFT_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    vote_id: str
+    year: int
+    round_no: int
+    tied: _containers.RepeatedScalarFieldContainer[str]
+    places_left: int
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., vote_id: _Optional[str] = ..., year: _Optional[int] = ..., round_no: _Optional[int] = ..., tied: _Optional[_Iterable[str]] = ..., places_left: _Optional[int] = ...) -> None: ...
+
+class VoteCancelled(_message.Message):
+    __slots__ = ("meta", "vote_id", "year", "round_no", "was_open")
+    META_FIELD_NUMBER: _ClassVar[int]
+    VOTE_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    ROUND_NO_FIELD_NUMBER: _ClassVar[int]
+    WAS_OPEN_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    vote_id: str
+    year: int
+    round_no: int
+    was_open: bool
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., vote_id: _Optional[str] = ..., year: _Optional[int] = ..., round_no: _Optional[int] = ..., was_open: _Optional[bool] = ...) -> None: ...
+
+class ProjectCreated(_message.Message):
+    __slots__ = ("meta", "project_id", "unit", "year", "vote_id", "targets")
+    META_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    VOTE_ID_FIELD_NUMBER: _ClassVar[int]
+    TARGETS_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    project_id: str
+    unit: str
+    year: int
+    vote_id: str
+    targets: int
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., project_id: _Optional[str] = ..., unit: _Optional[str] = ..., year: _Optional[int] = ..., vote_id: _Optional[str] = ..., targets: _Optional[int] = ...) -> None: ...
+
+class ProgressReported(_message.Message):
+    __slots__ = ("meta", "project_id", "unit", "target_index", "status", "as_of")
+    META_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    TARGET_INDEX_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    project_id: str
+    unit: str
+    target_index: int
+    status: str
+    as_of: str
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., project_id: _Optional[str] = ..., unit: _Optional[str] = ..., target_index: _Optional[int] = ..., status: _Optional[str] = ..., as_of: _Optional[str] = ...) -> None: ...
+
+class MilestoneMissed(_message.Message):
+    __slots__ = ("meta", "project_id", "unit", "target_index", "milestone_index", "due")
+    META_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    TARGET_INDEX_FIELD_NUMBER: _ClassVar[int]
+    MILESTONE_INDEX_FIELD_NUMBER: _ClassVar[int]
+    DUE_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    project_id: str
+    unit: str
+    target_index: int
+    milestone_index: int
+    due: str
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., project_id: _Optional[str] = ..., unit: _Optional[str] = ..., target_index: _Optional[int] = ..., milestone_index: _Optional[int] = ..., due: _Optional[str] = ...) -> None: ...
+
+class InspectionRecorded(_message.Message):
+    __slots__ = ("meta", "project_id", "unit", "inspection_no", "problem_count", "problem_units")
+    META_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    INSPECTION_NO_FIELD_NUMBER: _ClassVar[int]
+    PROBLEM_COUNT_FIELD_NUMBER: _ClassVar[int]
+    PROBLEM_UNITS_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    project_id: str
+    unit: str
+    inspection_no: int
+    problem_count: int
+    problem_units: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., project_id: _Optional[str] = ..., unit: _Optional[str] = ..., inspection_no: _Optional[int] = ..., problem_count: _Optional[int] = ..., problem_units: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class SatisfactionSessionLinked(_message.Message):
+    __slots__ = ("meta", "project_id", "unit", "session_id")
+    META_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    project_id: str
+    unit: str
+    session_id: str
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., project_id: _Optional[str] = ..., unit: _Optional[str] = ..., session_id: _Optional[str] = ...) -> None: ...
+
+class ProjectCompleted(_message.Message):
+    __slots__ = ("meta", "project_id", "unit")
+    META_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    meta: _events_pb2.EventMeta
+    project_id: str
+    unit: str
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., project_id: _Optional[str] = ..., unit: _Optional[str] = ...) -> None: ...

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from enum import Enum
 from types import ModuleType
 from typing import Any, Protocol
@@ -34,7 +35,12 @@ class DomainEvent(Protocol):
 
 
 def _plain(value: Any) -> Any:
-    return value.value if isinstance(value, Enum) else value
+    """An enum by its value, a calendar day (not a moment) as ISO 8601 text, anything else as it is."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.isoformat()
+    return value
 
 
 def _set_scalar(message: Message, name: str, value: Any) -> None:

@@ -1,0 +1,237 @@
+"""Use cases of the livelihood projects: candidates, the secret project vote, the projects it elects, their
+progress and the joint inspections whose problems go into the rectification ledger.
+
+Candidates, votes and projects are stored whole (``wulian.kit.documents``). A vote keeps its ballots as the
+ballot sessions do (``ballot_store``): a receipt per voter and one counter per candidate, nothing else. The
+close decides every candidate and creates the elected projects in the same transaction; an inspection's
+problems are raised as rectification items (source ``project_inspection``, in the name of the body that
+inspected) in the inspection's transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import DateTime, Integer, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Column, Field, Session, SQLModel, Text
+
+from services.evaluation import ballot_store
+from services.evaluation.ballots import Increment
+from services.evaluation.candidates import Candidate
+from services.evaluation.messages import publish
+from services.evaluation.project_commands import AddCandidate, CastPicks, CreateVote
+from services.evaluation.project_states import VoteStatus
+from services.evaluation.project_votes import ProjectVote, Tally, VoteResults
+from services.evaluation.projects import InspectionProblem, Project, projects_from
+from services.evaluation.rectification_commands import ItemContent, RaiseItem, Raiser
+from services.evaluation.rectification_store import ITEMS, by_source_key, source_key
+from services.evaluation.rectifications import RectificationItem
+from wulian.kit.clock import Clock, utc_now
+from wulian.kit.documents import Documents, Loaded
+from wulian.kit.errors import Conflict, NotFound
+from wulian.kit.principal import Principal
+
+_TZ = DateTime(timezone=True)
+VOTES_COUNTER = "votes"
+A = TypeVar("A", Candidate, ProjectVote, Project)
+
+
+class CandidateRow(SQLModel, table=True):
+    __tablename__ = "project_candidate"
+
+    id: str = Field(primary_key=True, max_length=36)
+    version: int = 1
+    year: int = Field(index=True)
+    status: str = Field(index=True, max_length=32)
+    document: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class VoteRow(SQLModel, table=True):
+    __tablename__ = "project_vote"
+
+    id: str = Field(primary_key=True, max_length=36)
+    version: int = 1
+    year: int = Field(index=True)
+    status: str = Field(index=True, max_length=32)
+    turnout: int = Field(default=0, sa_column=Column(Integer, nullable=False, default=0))
+    document: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class ProjectRow(SQLModel, table=True):
+    __tablename__ = "livelihood_project"
+
+    id: str = Field(primary_key=True, max_length=36)
+    version: int = 1
+    year: int = Field(index=True)
+    unit: str = Field(index=True, max_length=64)
+    status: str = Field(index=True, max_length=32)
+    created_at: datetime = Field(sa_type=_TZ)  # type: ignore[call-overload]
+    next_check_at: datetime | None = Field(default=None, index=True, sa_type=_TZ)  # type: ignore[call-overload]
+    document: str = Field(sa_column=Column(Text, nullable=False))
+
+
+CANDIDATES = Documents(CandidateRow, Candidate, lambda c: {"year": c.year, "status": c.status.value})
+VOTES = Documents(VoteRow, ProjectVote, lambda v: {"year": v.year, "status": v.status.value})
+PROJECTS = Documents(
+    ProjectRow,
+    Project,
+    lambda p: {
+        "year": p.year, "unit": p.unit, "status": p.status.value, "created_at": p.created_at,
+        "next_check_at": p.next_check_at(),
+    },
+)  # fmt: skip
+
+
+def _load(db: Session, documents: Documents[A], object_id: str, missing: str) -> Loaded[A]:
+    loaded = documents.load(db, object_id.strip())
+    if loaded is None:
+        raise NotFound(missing)
+    return loaded
+
+
+def _commit(db: Session, actor: Principal | None, *aggregates: Any) -> None:
+    for aggregate in aggregates:
+        publish(db, aggregate.events, actor)
+    db.commit()
+    for aggregate in aggregates:
+        aggregate.events.clear()
+
+
+def _candidates_of(db: Session, year: int) -> list[Loaded[Candidate]]:
+    table = CANDIDATES.table
+    rows = db.execute(select(table.c.document, table.c.version).where(table.c.year == year).order_by(table.c.id))
+    return [Loaded(CANDIDATES.parse(row.document), int(row.version)) for row in rows]
+
+
+def _year_vote(db: Session, year: int) -> VoteStatus | None:
+    table = VOTES.table
+    query = select(table.c.document).where(table.c.year == year).order_by(table.c.id)
+    statuses = [VOTES.parse(row.document) for row in db.execute(query)]
+    first = [v.status for v in statuses if not v.runoff_of and v.status is not VoteStatus.CANCELLED]
+    return first[0] if first else None
+
+
+# --- candidates and the vote -------------------------------------------------------------------------
+
+
+def add_candidate(db: Session, principal: Principal, command: AddCandidate, clock: Clock = utc_now) -> Candidate:
+    year = command.year if isinstance(command.year, int) else 0
+    candidate = Candidate.add(str(uuid.uuid4()), principal, command, clock(), year_vote=_year_vote(db, year))
+    CANDIDATES.insert(db, candidate)
+    _commit(db, principal, candidate)
+    return candidate
+
+
+def create_vote(db: Session, principal: Principal, command: CreateVote, clock: Clock = utc_now) -> ProjectVote:
+    vote = ProjectVote.create(str(uuid.uuid4()), principal, command, clock())
+    VOTES.insert(db, vote)
+    _commit(db, principal, vote)
+    return vote
+
+
+def open_vote(db: Session, principal: Principal, vote_id: str, clock: Clock = utc_now) -> ProjectVote:
+    loaded = _load(db, VOTES, vote_id, "未找到该票决")
+    vote = loaded.aggregate
+    candidates = _candidates_of(db, vote.year)
+    put = set(vote.open(principal, [c.aggregate for c in candidates], clock()))
+    VOTES.save(db, vote, loaded.version)
+    for item in candidates:
+        if item.aggregate.id in put:
+            item.aggregate.put_on_ballot(vote.id)
+            CANDIDATES.save(db, item.aggregate, item.version)
+    ballot_store.open_counters(db, vote.id, [(c, VOTES_COUNTER) for c in vote.candidate_ids])
+    _commit(db, principal, vote)
+    return vote
+
+
+def cast(db: Session, principal: Principal, vote_id: str, command: CastPicks) -> None:
+    """A deputy's picks: a receipt and +1 on each picked candidate's counter, or nothing at all."""
+    vote = _load(db, VOTES, vote_id, "未找到该票决").aggregate
+    already = ballot_store.has_voted(db, vote.id, principal.subject)
+    receipt, delta = vote.cast(principal, command, already_voted=already)
+    increments = [Increment(c, VOTES_COUNTER, 1) for c in delta.candidate_ids]
+    try:
+        ballot_store.record_secret(db, VOTES.table, receipt.vote_id, receipt.voter, increments)
+        db.commit()
+    except IntegrityError as error:
+        db.rollback()
+        raise Conflict("您已投票，不能重复投票") from error
+
+
+def close_vote(db: Session, principal: Principal, vote_id: str, clock: Clock = utc_now) -> VoteResults:
+    """Close: the counters read under the vote's lock; every candidate decided; the elected become projects."""
+    loaded = _load(db, VOTES, vote_id, "未找到该票决")
+    vote = loaded.aggregate
+    ballot_store.lock_for_close(db, VOTES.table, vote.id)
+    values = ballot_store.counter_values(db, vote.id)
+    tally = Tally({ref: n for (ref, _), n in values.items()}, ballot_store.receipts(db, vote.id))
+    now = clock()
+    results = vote.close(principal, tally, now)
+    VOTES.save(db, vote, loaded.version)
+    candidates = [c for c in _candidates_of(db, vote.year) if c.aggregate.vote_id == vote.id]
+    for item in candidates:
+        item.aggregate.decide(results)
+        CANDIDATES.save(db, item.aggregate, item.version)
+    projects = projects_from(results, [c.aggregate for c in candidates], now)
+    for project in projects:
+        PROJECTS.insert(db, project)
+    _commit(db, principal, vote, *(c.aggregate for c in candidates), *projects)
+    return results
+
+
+# --- projects ------------------------------------------------------------------------------------------
+
+
+def get_project(db: Session, project_id: str) -> Loaded[Project]:
+    return _load(db, PROJECTS, project_id, "未找到该民生实事项目")
+
+
+def act_on_project(
+    db: Session,
+    principal: Principal,
+    project_id: str,
+    step: Callable[[Project, datetime], object],
+    clock: Clock = utc_now,
+) -> Project:
+    loaded = get_project(db, project_id)
+    step(loaded.aggregate, clock())
+    PROJECTS.save(db, loaded.aggregate, loaded.version)
+    _commit(db, principal, loaded.aggregate)
+    return loaded.aggregate
+
+
+def record_inspection(
+    db: Session,
+    principal: Principal,
+    project_id: str,
+    step: Callable[[Project, datetime], tuple[InspectionProblem, ...]],
+    clock: Clock = utc_now,
+) -> list[str]:
+    """The inspection and, in its transaction, a rectification item for each problem found; returns their ids."""
+    loaded = get_project(db, project_id)
+    project, now = loaded.aggregate, clock()
+    found = step(project, now)
+    PROJECTS.save(db, project, loaded.version)
+    items = [_item_for(db, project, problem, principal, now) for problem in found]
+    _commit(db, principal, project, *items)
+    return [item.id for item in items]
+
+
+def _item_for(
+    db: Session, project: Project, problem: InspectionProblem, principal: Principal, now: datetime
+) -> RectificationItem:
+    content = ItemContent(problem.unit, project.unit_name if problem.unit == project.unit else problem.unit,
+                          problem.problem, problem.measures)  # fmt: skip
+    raiser = Raiser(problem.raised_by, principal.subject, principal.name)
+    item = RectificationItem.raise_item(
+        str(uuid.uuid4()), raiser, RaiseItem(problem.source, problem.source_ref, content), now
+    )
+    key = source_key(item)
+    if key is not None and by_source_key(db, key) is not None:
+        raise Conflict("该视察问题已列入整改台账")
+    ITEMS.insert(db, item)
+    return item
