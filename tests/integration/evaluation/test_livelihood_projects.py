@@ -102,10 +102,10 @@ def test_a_project_to_100_percent_with_an_item_raised_and_closed_out(db: Databas
     clock.now = datetime(YEAR, 5, 1, 2, 0, tzinfo=UTC)
     half = ReportProgress(0, "320", date(YEAR, 4, 30), "完成320公里")
     run(db, use.act_on_project, TRANSPORT, project_id, lambda p, now: p.report_progress(TRANSPORT, half, now), clock)
+    joint = (ParticipantInput("congress", "王主任"), ParticipantInput("discipline", "李组长"))
     inspection = RecordInspection(
-        date(YEAR, 5, 1), (ParticipantInput("congress", "王主任"), ParticipantInput("discipline", "李组长")), "实地查看路面",
-        (ProblemInput("部分路段路面开裂", "限期返修"),),
-    )  # fmt: skip
+        date(YEAR, 5, 1), joint, "实地查看路面", (ProblemInput("部分路段路面开裂", "限期返修"),)
+    )
     item_ids = run(
         db,
         use.record_inspection,
