@@ -17,7 +17,7 @@ from services.gateway.deps import authenticate
 from services.gateway.errors import install_error_handlers
 from services.gateway.event_hub import EventHub
 from services.gateway.middleware import BodyLimitMiddleware, RequestIdMiddleware
-from services.gateway.routes import audit, case_review, clues, events, health, me, suggestions
+from services.gateway.routes import audit, case_review, case_review_pool, clues, events, health, me, suggestions
 from wulian.case_review.v1.case_review_pb2_grpc import CaseReviewServiceStub
 from wulian.clues.v1.clues_pb2_grpc import ClueServiceStub
 from wulian.kit.auth import TokenVerifier
@@ -92,7 +92,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
 
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(authenticate)])
-    for module in (me, suggestions, clues, audit, case_review, events):
+    for module in (me, suggestions, clues, audit, case_review_pool, case_review, events):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(health.router)
