@@ -205,6 +205,7 @@ class SaveScoreForm:
     opinion: str = ""  # 评查意见：the expert's overall view of the case
     declared_total: Score = None
     submit: bool = False
+    expert_id: str = ""  # an organizer entering a paper form (纸质评分表) names the expert it is from
 
 
 @dataclass(frozen=True, slots=True)

@@ -298,7 +298,10 @@ class SeatCancelled(_ToOneExpert):
 
 @dataclass(frozen=True, slots=True)
 class ScoreFormSubmitted(_ToOneExpert):
+    """``on_behalf``: a paper form an organizer entered, not the expert's own login."""
+
     name = "score_form_submitted"
+    on_behalf: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,6 +81,7 @@ def score_form(request: pb.ScoreFormRequest) -> commands.SaveScoreForm:
         opinion=request.opinion,
         declared_total=request.declared_total or None,
         submit=request.submit,
+        expert_id=request.expert_id,
     )
 
 

@@ -469,7 +469,9 @@ def save_score_form(
 ) -> Shown:
     def save(step: BatchStep) -> None:
         form = step.batch.save_form(principal, command, step.now)
+        on_behalf = bool(command.expert_id.strip()) and "expert" not in principal.roles
         step.facts |= {"case": form.case_id, "expert": form.expert_id, "submitted": form.submitted}
+        step.facts |= {"on_behalf": True} if on_behalf else {}
 
     return act_on_batch(session, principal, batch_id, "batch.score_form_saved", save, ctx)
 

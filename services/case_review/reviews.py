@@ -586,9 +586,6 @@ class ReviewBatch:
                 problems.append(f"案件 {case.number} 有拒绝参加的专家尚未递补")
             elif not case.accepted:
                 problems.append(f"案件 {case.number} 没有同意参加的专家")
-            for seat in case.accepted:
-                if not seat.reviewer.subject:
-                    problems.append(f"案件 {case.number} 的专家 {seat.reviewer.name} 尚未关联登录账号，无法在线评分")
         return problems
 
     # --- scoring --------------------------------------------------------------------------------------
@@ -597,10 +594,7 @@ class ReviewBatch:
         """An expert saves (or submits) their form for one of their own cases; changeable until submitted."""
         BATCH_STATES.ensure(BatchAction.SAVE_FORM, self.status)
         now = as_utc(now)
-        case = self._case_or_none(command.case_id)
-        seat = case.holding_seat(principal.subject) if case and "expert" in principal.roles else None
-        if case is None or seat is None or seat.answer is not SeatAnswer.ACCEPTED:
-            raise PermissionDenied("只有抽取到该案件并同意参加的专家可以为其评分")
+        case, seat = self._scoring(principal, command)
         before = case.forms.get(seat.expert_id)
         if before is not None and before.submitted:
             raise Conflict("您已提交该案件的评分表，不能再修改")
@@ -609,8 +603,24 @@ class ReviewBatch:
         case.forms[seat.expert_id] = form
         if form.submitted:
             r = seat.reviewer
-            self.events.append(ev.ScoreFormSubmitted(self.id, now, case.case_id, r.expert_id, r.subject))
+            on_behalf = principal.subject != r.subject
+            self.events.append(ev.ScoreFormSubmitted(self.id, now, case.case_id, r.expert_id, r.subject, on_behalf))
         return form
+
+    def _scoring(self, principal: Principal, command: commands.SaveScoreForm) -> tuple[BatchCase, Seat]:
+        """The seat a form is for: the expert's own, or — a paper form an organizer enters (代为录入) — the
+        accepted seat of the expert it names."""
+        case = self._case_or_none(command.case_id)
+        named = command.expert_id.strip()
+        if named and is_organizer(principal):
+            seat = case.seat_of(named) if case else None
+            if case is None or seat is None or seat.answer is not SeatAnswer.ACCEPTED:
+                raise NotFound("该专家未被抽取评查该案件或未同意参加")
+            return case, seat
+        seat = case.holding_seat(principal.subject) if case and "expert" in principal.roles else None
+        if case is None or seat is None or seat.answer is not SeatAnswer.ACCEPTED:
+            raise PermissionDenied("只有抽取到该案件并同意参加的专家可以为其评分")
+        return case, seat
 
     def close(self, principal: Principal, now: datetime) -> dict[str, Rating]:
         """Close the review once every accepted reviewer has submitted; fixes and returns the ratings."""

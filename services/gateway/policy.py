@@ -102,7 +102,7 @@ ROUTE_POLICY: dict[tuple[str, str], frozenset[str]] = {
     ("POST", f"{REVIEW}/cancel"): ORGANIZERS,
     ("POST", f"{REVIEW}/draws"): ORGANIZERS,
     ("POST", f"{REVIEW}/cases/{{case_id}}/answer"): EXPERT_ROLE | ORGANIZERS,
-    ("POST", f"{REVIEW}/cases/{{case_id}}/scores"): EXPERT_ROLE,
+    ("POST", f"{REVIEW}/cases/{{case_id}}/scores"): EXPERT_ROLE | ORGANIZERS,  # organizers: paper forms
     ("POST", f"{REVIEW}/findings"): ORGANIZERS,
     ("POST", f"{DRAW}/witness"): STATION,
     ("POST", f"{DRAW}/cancel"): ORGANIZERS,

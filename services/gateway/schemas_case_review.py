@@ -235,6 +235,9 @@ class ScoreFormCreate(Strict):
     opinion: str = Field("", max_length=FINDING_MAX, description="评查意见（提交时必填）")
     declared_total: OptionalScore = Field(None, description="专家填写的总分（须等于各项得分之和）；不填为 null")
     submit: bool = Field(False, description="true 提交评分表（须填写完整），false 保存草稿")
+    expert_id: str = Field(
+        "", max_length=ID_MAX, pattern=r"^[A-Za-z0-9_-]*$", description="组织人员代为录入纸质评分表时，填写该专家的编号"
+    )
 
 
 # --- the draw (随机抽取) ----------------------------------------------------------------------------------

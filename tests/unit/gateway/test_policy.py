@@ -146,7 +146,12 @@ CASE_REVIEW_ROUTES: list[tuple[str, str, str, set[str]]] = [
         "/api/v1/reviews/{review_id}/cases/{case_id}/answer",
         ORGANIZERS | {"expert"},
     ),
-    ("POST", "/api/v1/reviews/r-1/cases/c-1/scores", "/api/v1/reviews/{review_id}/cases/{case_id}/scores", {"expert"}),
+    (
+        "POST",
+        "/api/v1/reviews/r-1/cases/c-1/scores",
+        "/api/v1/reviews/{review_id}/cases/{case_id}/scores",
+        ORGANIZERS | {"expert"},
+    ),
     ("POST", "/api/v1/reviews/r-1/findings", "/api/v1/reviews/{review_id}/findings", ORGANIZERS),
     ("POST", "/api/v1/draws/d-1/witness", "/api/v1/draws/{draw_id}/witness", STATION),
     ("POST", "/api/v1/draws/d-1/cancel", "/api/v1/draws/{draw_id}/cancel", ORGANIZERS),

@@ -223,7 +223,7 @@ class AnswerAssignmentRequest(_message.Message):
     def __init__(self, batch_id: _Optional[str] = ..., case_id: _Optional[str] = ..., accept: _Optional[bool] = ..., reason: _Optional[str] = ..., expert_id: _Optional[str] = ...) -> None: ...
 
 class ScoreFormRequest(_message.Message):
-    __slots__ = ("batch_id", "case_id", "scores", "comments", "opinion", "declared_total", "submit")
+    __slots__ = ("batch_id", "case_id", "scores", "comments", "opinion", "declared_total", "submit", "expert_id")
     class ScoresEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -245,6 +245,7 @@ class ScoreFormRequest(_message.Message):
     OPINION_FIELD_NUMBER: _ClassVar[int]
     DECLARED_TOTAL_FIELD_NUMBER: _ClassVar[int]
     SUBMIT_FIELD_NUMBER: _ClassVar[int]
+    EXPERT_ID_FIELD_NUMBER: _ClassVar[int]
     batch_id: str
     case_id: str
     scores: _containers.ScalarMap[str, str]
@@ -252,7 +253,8 @@ class ScoreFormRequest(_message.Message):
     opinion: str
     declared_total: str
     submit: bool
-    def __init__(self, batch_id: _Optional[str] = ..., case_id: _Optional[str] = ..., scores: _Optional[_Mapping[str, str]] = ..., comments: _Optional[_Mapping[str, str]] = ..., opinion: _Optional[str] = ..., declared_total: _Optional[str] = ..., submit: _Optional[bool] = ...) -> None: ...
+    expert_id: str
+    def __init__(self, batch_id: _Optional[str] = ..., case_id: _Optional[str] = ..., scores: _Optional[_Mapping[str, str]] = ..., comments: _Optional[_Mapping[str, str]] = ..., opinion: _Optional[str] = ..., declared_total: _Optional[str] = ..., submit: _Optional[bool] = ..., expert_id: _Optional[str] = ...) -> None: ...
 
 class WitnessDrawRequest(_message.Message):
     __slots__ = ("id", "entropy")

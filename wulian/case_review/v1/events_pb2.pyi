@@ -309,18 +309,20 @@ class SeatCancelled(_message.Message):
     def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., batch_id: _Optional[str] = ..., case_id: _Optional[str] = ..., expert_id: _Optional[str] = ..., expert_subject: _Optional[str] = ...) -> None: ...
 
 class ScoreFormSubmitted(_message.Message):
-    __slots__ = ("meta", "batch_id", "case_id", "expert_id", "expert_subject")
+    __slots__ = ("meta", "batch_id", "case_id", "expert_id", "expert_subject", "on_behalf")
     META_FIELD_NUMBER: _ClassVar[int]
     BATCH_ID_FIELD_NUMBER: _ClassVar[int]
     CASE_ID_FIELD_NUMBER: _ClassVar[int]
     EXPERT_ID_FIELD_NUMBER: _ClassVar[int]
     EXPERT_SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    ON_BEHALF_FIELD_NUMBER: _ClassVar[int]
     meta: _events_pb2.EventMeta
     batch_id: str
     case_id: str
     expert_id: str
     expert_subject: str
-    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., batch_id: _Optional[str] = ..., case_id: _Optional[str] = ..., expert_id: _Optional[str] = ..., expert_subject: _Optional[str] = ...) -> None: ...
+    on_behalf: bool
+    def __init__(self, meta: _Optional[_Union[_events_pb2.EventMeta, _Mapping]] = ..., batch_id: _Optional[str] = ..., case_id: _Optional[str] = ..., expert_id: _Optional[str] = ..., expert_subject: _Optional[str] = ..., on_behalf: _Optional[bool] = ...) -> None: ...
 
 class BatchClosed(_message.Message):
     __slots__ = ("meta", "batch_id", "case_ids", "ratings", "units")
