@@ -47,7 +47,6 @@ from services.case_review.reviews import BatchView, ReviewBatch, batch_view
 from services.case_review.trail import Keys
 from wulian.kit.audit import log as audit_log
 from wulian.kit.clock import Clock, utc_now
-from wulian.kit.documents import Documents, Loaded
 from wulian.kit.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
 from wulian.kit.paging import DEFAULT_PAGE_SIZE, encode_page_token, page_problems
 from wulian.kit.principal import Principal
@@ -80,13 +79,6 @@ class Page:
     next_page_token: str
     total: int
     counts: dict[str, int]
-
-
-def _load(session: Session, documents: Documents[A], object_id: str, missing: str) -> Loaded[A]:
-    loaded = documents.load(session, object_id.strip())
-    if loaded is None:
-        raise NotFound(missing)
-    return loaded
 
 
 def _page_args(page_size: int, page_token: str) -> tuple[int, int]:
@@ -147,7 +139,7 @@ def act_on_expert(
     ctx: Context,
 ) -> Shown:
     """Load an expert the caller may see, apply ``step``, save it with its events and audit entry."""
-    loaded = _load(session, EXPERTS, expert_id, "未找到该专家")
+    loaded = EXPERTS.existing(session, expert_id)
     expert = loaded.aggregate
     ensure_readable(expert.view_for(principal), message="未找到该专家")
     now = ctx.clock()
@@ -165,7 +157,7 @@ def act_on_expert(
 
 
 def get_expert(session: Session, principal: Principal, expert_id: str) -> Shown:
-    loaded = _load(session, EXPERTS, expert_id, "未找到该专家")
+    loaded = EXPERTS.existing(session, expert_id)
     return _shown_expert(loaded.aggregate, loaded.version, principal)
 
 
@@ -294,7 +286,7 @@ def act_on_case(
     step: Callable[[Case, datetime], Any],
     ctx: Context,
 ) -> Shown:
-    loaded = _load(session, CASES, case_id, "未找到该案件")
+    loaded = CASES.existing(session, case_id)
     case = loaded.aggregate
     _case_readable(session, principal, case)
     now = ctx.clock()
@@ -312,7 +304,7 @@ def act_on_case(
 
 
 def get_case(session: Session, principal: Principal, case_id: str) -> Shown:
-    loaded = _load(session, CASES, case_id, "未找到该案件")
+    loaded = CASES.existing(session, case_id)
     _case_readable(session, principal, loaded.aggregate)
     return Shown(loaded.aggregate.id, loaded.version, case_json(loaded.aggregate))
 
@@ -399,7 +391,7 @@ def act_on_batch(
 ) -> Shown:
     """Load a batch the caller may see and its cases, apply ``step``, save the batch and every case the
     step changed, with their events and the step's audit entry, in one transaction."""
-    loaded = _load(session, BATCHES, batch_id, "未找到该评查批次")
+    loaded = BATCHES.existing(session, batch_id)
     batch = loaded.aggregate
     if batch.viewer(principal) in _NO_BATCH:
         raise NotFound("未找到该评查批次")
@@ -477,7 +469,7 @@ def save_score_form(
 
 
 def get_batch(session: Session, principal: Principal, batch_id: str) -> Shown:
-    loaded = _load(session, BATCHES, batch_id, "未找到该评查批次")
+    loaded = BATCHES.existing(session, batch_id)
     return Shown(loaded.aggregate.id, loaded.version, batch_json(loaded.aggregate, principal))
 
 
@@ -521,7 +513,7 @@ def draft_finding(
     session: Session, principal: Principal, batch_id: str, command: commands.DraftFinding, ctx: Context
 ) -> Shown:
     require_organizer(principal, message="只有人大常委会联络人员或专（工）委可以提出评查意见")
-    batch = _load(session, BATCHES, batch_id, "未找到该评查批次").aggregate
+    batch = BATCHES.existing(session, batch_id).aggregate
     case = CASES.load(session, command.case_id.strip())
     if case is None:
         raise NotFound("本评查批次不含该案件")
@@ -546,7 +538,7 @@ def act_on_finding(
 ) -> tuple[Finding, int]:
     """Load a finding (one the caller may see), apply ``step``, save it with its events and audit entry.
     ``principal`` None: the service's own step (the scheduler, the clue relay)."""
-    loaded = _load(session, FINDINGS, finding_id, "未找到该评查意见")
+    loaded = FINDINGS.existing(session, finding_id)
     finding = loaded.aggregate
     if principal is not None and finding.viewer(principal) in (FindingViewer.NONE, FindingViewer.COUNTS):
         raise NotFound("未找到该评查意见")
@@ -574,14 +566,14 @@ def finding_step(
 
 def issue_finding(session: Session, principal: Principal, finding_id: str, ctx: Context) -> Shown:
     def issue(finding: Finding, now: datetime) -> None:
-        batch = _load(session, BATCHES, finding.batch_id, "未找到该评查批次").aggregate
+        batch = BATCHES.existing(session, finding.batch_id).aggregate
         finding.issue(principal, now, batch_status=batch.status, months=ctx.rectification_months)
 
     return finding_step(session, principal, finding_id, "finding.issued", issue, ctx)
 
 
 def get_finding(session: Session, principal: Principal, finding_id: str) -> Shown:
-    loaded = _load(session, FINDINGS, finding_id, "未找到该评查意见")
+    loaded = FINDINGS.existing(session, finding_id)
     return Shown(loaded.aggregate.id, loaded.version, finding_json(loaded.aggregate, principal))
 
 

@@ -198,10 +198,10 @@ def _finding_columns(finding: Finding) -> dict[str, Any]:
     }
 
 
-EXPERTS = Documents(ExpertRow, Expert, _expert_columns)
-CASES = Documents(CaseRow, Case, _case_columns)
-BATCHES = Documents(BatchRow, ReviewBatch, _batch_columns)
-FINDINGS = Documents(FindingRow, Finding, _finding_columns)
+EXPERTS = Documents(ExpertRow, Expert, _expert_columns, missing="未找到该专家")
+CASES = Documents(CaseRow, Case, _case_columns, missing="未找到该案件")
+BATCHES = Documents(BatchRow, ReviewBatch, _batch_columns, missing="未找到该评查批次")
+FINDINGS = Documents(FindingRow, Finding, _finding_columns, missing="未找到该评查意见")
 _UNIT: Table = BatchUnitRow.__table__  # type: ignore[attr-defined]
 _SEAT: Table = SeatRow.__table__  # type: ignore[attr-defined]
 DRAWS: Table = DrawRow.__table__  # type: ignore[attr-defined]

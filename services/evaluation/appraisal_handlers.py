@@ -19,8 +19,7 @@ from services.evaluation.appraisals import Campaign, CampaignPlan, CampaignView,
 from services.evaluation.ballots import SessionClosed
 from services.evaluation.messages import publish
 from wulian.kit.clock import Clock, utc_now
-from wulian.kit.documents import Documents, Loaded
-from wulian.kit.errors import NotFound
+from wulian.kit.documents import Documents
 from wulian.kit.principal import Principal
 
 _VIEW = TypeAdapter(CampaignView)
@@ -47,7 +46,7 @@ def _columns(campaign: Campaign) -> dict[str, Any]:
     }
 
 
-CAMPAIGNS = Documents(CampaignRow, Campaign, _columns)
+CAMPAIGNS = Documents(CampaignRow, Campaign, _columns, missing="未找到该评议")
 
 
 @dataclass(frozen=True)
@@ -58,13 +57,6 @@ class Shown:
     @property
     def json(self) -> str:
         return _VIEW.dump_json(self.view).decode()
-
-
-def _load(db: Session, campaign_id: str) -> Loaded[Campaign]:
-    loaded = CAMPAIGNS.load(db, campaign_id.strip())
-    if loaded is None:
-        raise NotFound("未找到该评议")
-    return loaded
 
 
 def create(db: Session, principal: Principal, command: CampaignPlan, clock: Clock = utc_now) -> Shown:
@@ -82,7 +74,7 @@ def act(
     step: Callable[[Campaign, datetime], object],
     clock: Clock = utc_now,
 ) -> Shown:
-    loaded = _load(db, campaign_id)
+    loaded = CAMPAIGNS.existing(db, campaign_id)
     campaign = loaded.aggregate
     campaign_view(campaign, principal)  # NotFound for whom the campaign does not exist
     step(campaign, clock())
@@ -94,7 +86,7 @@ def act(
 
 
 def get(db: Session, principal: Principal, campaign_id: str) -> Shown:
-    loaded = _load(db, campaign_id)
+    loaded = CAMPAIGNS.existing(db, campaign_id)
     return Shown(campaign_view(loaded.aggregate, principal), loaded.version)
 
 
@@ -102,7 +94,7 @@ def publish_from_session(db: Session, closed: SessionClosed, now: datetime) -> N
     """In the closing session's transaction (the caller commits): the linked campaign's results."""
     if not closed.campaign_id or closed.purpose != "appraisal":
         return
-    loaded = _load(db, closed.campaign_id)
+    loaded = CAMPAIGNS.existing(db, closed.campaign_id)
     results = PublishResults(closed.session_id, closed.subjects, closed.ranks, closed.rates, closed.below_threshold)
     loaded.aggregate.publish_results(results, now)
     CAMPAIGNS.save(db, loaded.aggregate, loaded.version)

@@ -18,8 +18,7 @@ from services.evaluation.ballot_store import SESSIONS
 from services.evaluation.ballots import BallotSession, SessionResults, SessionSummary
 from services.evaluation.messages import publish
 from wulian.kit.clock import Clock, utc_now
-from wulian.kit.documents import Loaded
-from wulian.kit.errors import Conflict, NotFound
+from wulian.kit.errors import Conflict
 from wulian.kit.principal import Principal
 
 
@@ -27,13 +26,6 @@ from wulian.kit.principal import Principal
 class Shown:
     summary: SessionSummary
     version: int
-
-
-def _load(db: Session, session_id: str) -> Loaded[BallotSession]:
-    loaded = SESSIONS.load(db, session_id.strip())
-    if loaded is None:
-        raise NotFound("未找到该测评")
-    return loaded
 
 
 def _shown(db: Session, principal: Principal, session: BallotSession, version: int) -> Shown:
@@ -60,13 +52,13 @@ def create(db: Session, principal: Principal, command: ballots.CreateSession, cl
 def edit(
     db: Session, principal: Principal, session_id: str, command: ballots.EditSession, clock: Clock = utc_now
 ) -> Shown:
-    loaded = _load(db, session_id)
+    loaded = SESSIONS.existing(db, session_id)
     loaded.aggregate.edit(principal, command, clock())
     return _shown(db, principal, loaded.aggregate, _save(db, principal, loaded.aggregate, loaded.version))
 
 
 def open_session(db: Session, principal: Principal, session_id: str, clock: Clock = utc_now) -> Shown:
-    loaded = _load(db, session_id)
+    loaded = SESSIONS.existing(db, session_id)
     loaded.aggregate.open(principal, clock())
     version = SESSIONS.save(db, loaded.aggregate, loaded.version)
     ballot_store.make_counters(db, loaded.aggregate)
@@ -79,7 +71,7 @@ def cast(
     db: Session, principal: Principal, session_id: str, command: ballots.CastBallot, clock: Clock = utc_now
 ) -> None:
     """One ballot: its receipt and its counter increments, or nothing at all."""
-    session = _load(db, session_id).aggregate
+    session = SESSIONS.existing(db, session_id).aggregate
     already = ballot_store.has_voted(db, session.id, principal.subject)
     receipt, delta = session.cast(principal, command, clock(), already_voted=already)
     try:
@@ -91,7 +83,7 @@ def cast(
 
 
 def close(db: Session, principal: Principal, session_id: str, clock: Clock = utc_now) -> SessionResults:
-    loaded = _load(db, session_id)
+    loaded = SESSIONS.existing(db, session_id)
     session = loaded.aggregate
     ballots.SESSION_STATES.ensure(ballots.SessionAction.CLOSE, session.status)
     tally = ballot_store.tally_for_close(db, session.id)
@@ -107,17 +99,17 @@ def close(db: Session, principal: Principal, session_id: str, clock: Clock = utc
 def cancel(
     db: Session, principal: Principal, session_id: str, command: ballots.CancelSession, clock: Clock = utc_now
 ) -> Shown:
-    loaded = _load(db, session_id)
+    loaded = SESSIONS.existing(db, session_id)
     loaded.aggregate.cancel(principal, command, clock())
     ballot_store.discard(db, loaded.aggregate.id)
     return _shown(db, principal, loaded.aggregate, _save(db, principal, loaded.aggregate, loaded.version))
 
 
 def get(db: Session, principal: Principal, session_id: str) -> Shown:
-    loaded = _load(db, session_id)
+    loaded = SESSIONS.existing(db, session_id)
     return _shown(db, principal, loaded.aggregate, loaded.version)
 
 
 def results(db: Session, principal: Principal, session_id: str) -> SessionResults:
-    session = _load(db, session_id).aggregate
+    session = SESSIONS.existing(db, session_id).aggregate
     return ballots.published_results(principal, session, ballot_store.tally(db, session.id))

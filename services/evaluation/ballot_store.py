@@ -85,7 +85,7 @@ def _session_columns(session: BallotSession) -> dict[str, object]:
     }
 
 
-SESSIONS = Documents(BallotSessionRow, BallotSession, _session_columns)
+SESSIONS = Documents(BallotSessionRow, BallotSession, _session_columns, missing="未找到该测评")
 _SESSION: Table = BallotSessionRow.__table__  # type: ignore[attr-defined]
 _RECEIPT: Table = BallotReceiptRow.__table__  # type: ignore[attr-defined]
 _COUNTER: Table = BallotCounterRow.__table__  # type: ignore[attr-defined]

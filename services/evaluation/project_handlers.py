@@ -32,7 +32,7 @@ from services.evaluation.rectification_store import ITEMS, by_source_key, source
 from services.evaluation.rectifications import RectificationItem
 from wulian.kit.clock import Clock, utc_now
 from wulian.kit.documents import Documents, Loaded
-from wulian.kit.errors import Conflict, NotFound
+from wulian.kit.errors import Conflict
 from wulian.kit.principal import Principal
 
 _TZ = DateTime(timezone=True)
@@ -74,23 +74,17 @@ class ProjectRow(SQLModel, table=True):
     document: str = Field(sa_column=Column(Text, nullable=False))
 
 
-CANDIDATES = Documents(CandidateRow, Candidate, lambda c: {"year": c.year, "status": c.status.value})
-VOTES = Documents(VoteRow, ProjectVote, lambda v: {"year": v.year, "status": v.status.value})
+CANDIDATES = Documents(
+    CandidateRow, Candidate, lambda c: {"year": c.year, "status": c.status.value}, missing="未找到该候选项目"
+)
+VOTES = Documents(VoteRow, ProjectVote, lambda v: {"year": v.year, "status": v.status.value}, missing="未找到该票决")
 PROJECTS = Documents(
     ProjectRow,
     Project,
     lambda p: {
         "year": p.year, "unit": p.unit, "status": p.status.value, "created_at": p.created_at,
         "next_check_at": p.next_check_at(),
-    },
-)  # fmt: skip
-
-
-def _load(db: Session, documents: Documents[A], object_id: str, missing: str) -> Loaded[A]:
-    loaded = documents.load(db, object_id.strip())
-    if loaded is None:
-        raise NotFound(missing)
-    return loaded
+    }, missing="未找到该民生实事项目")  # fmt: skip
 
 
 def _commit(db: Session, actor: Principal | None, *aggregates: Any) -> None:
@@ -134,7 +128,7 @@ def create_vote(db: Session, principal: Principal, command: CreateVote, clock: C
 
 
 def open_vote(db: Session, principal: Principal, vote_id: str, clock: Clock = utc_now) -> ProjectVote:
-    loaded = _load(db, VOTES, vote_id, "未找到该票决")
+    loaded = VOTES.existing(db, vote_id)
     vote = loaded.aggregate
     candidates = _candidates_of(db, vote.year)
     put = set(vote.open(principal, [c.aggregate for c in candidates], clock()))
@@ -150,7 +144,7 @@ def open_vote(db: Session, principal: Principal, vote_id: str, clock: Clock = ut
 
 def cast(db: Session, principal: Principal, vote_id: str, command: CastPicks) -> None:
     """A deputy's picks: a receipt and +1 on each picked candidate's counter, or nothing at all."""
-    vote = _load(db, VOTES, vote_id, "未找到该票决").aggregate
+    vote = VOTES.existing(db, vote_id).aggregate
     already = ballot_store.has_voted(db, vote.id, principal.subject)
     receipt, delta = vote.cast(principal, command, already_voted=already)
     increments = [Increment(c, VOTES_COUNTER, 1) for c in delta.candidate_ids]
@@ -164,7 +158,7 @@ def cast(db: Session, principal: Principal, vote_id: str, command: CastPicks) ->
 
 def close_vote(db: Session, principal: Principal, vote_id: str, clock: Clock = utc_now) -> VoteResults:
     """Close: the counters read under the vote's lock; every candidate decided; the elected become projects."""
-    loaded = _load(db, VOTES, vote_id, "未找到该票决")
+    loaded = VOTES.existing(db, vote_id)
     vote = loaded.aggregate
     ballot_store.lock_for_close(db, VOTES.table, vote.id)
     values = ballot_store.counter_values(db, vote.id)
@@ -187,7 +181,7 @@ def close_vote(db: Session, principal: Principal, vote_id: str, clock: Clock = u
 
 
 def get_project(db: Session, project_id: str) -> Loaded[Project]:
-    return _load(db, PROJECTS, project_id, "未找到该民生实事项目")
+    return PROJECTS.existing(db, project_id)
 
 
 def act_on_project(

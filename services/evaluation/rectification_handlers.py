@@ -22,8 +22,7 @@ from services.evaluation.rectification_store import ITEMS
 from services.evaluation.rectification_views import ItemView, ListScope, item_view, list_scope
 from services.evaluation.rectifications import ItemStatus, RectificationItem
 from wulian.kit.clock import Clock, utc_now
-from wulian.kit.documents import Loaded
-from wulian.kit.errors import InvalidArgument, NotFound, PermissionDenied
+from wulian.kit.errors import InvalidArgument, PermissionDenied
 from wulian.kit.paging import DEFAULT_PAGE_SIZE, encode_page_token, page_problems
 from wulian.kit.principal import Principal
 
@@ -44,18 +43,11 @@ class Page:
     counts: dict[str, int]
 
 
-def _load(db: Session, item_id: str) -> Loaded[RectificationItem]:
-    loaded = ITEMS.load(db, item_id.strip())
-    if loaded is None:
-        raise NotFound("未找到该整改事项")
-    return loaded
-
-
 def _raise(db: Session, raiser: Raiser, command: RaiseItem, now: datetime, actor: Principal | None) -> tuple[str, int]:
     item = RectificationItem.raise_item(str(uuid.uuid4()), raiser, command, now)
     key = rectification_store.source_key(item)
     if key is not None and (earlier := rectification_store.by_source_key(db, key)) is not None:
-        return earlier, _load(db, earlier).version
+        return earlier, ITEMS.existing(db, earlier).version
     try:
         ITEMS.insert(db, item)
         publish(db, item.events, actor)
@@ -65,14 +57,14 @@ def _raise(db: Session, raiser: Raiser, command: RaiseItem, now: datetime, actor
         earlier = rectification_store.by_source_key(db, key) if key else None
         if earlier is None:
             raise
-        return earlier, _load(db, earlier).version
+        return earlier, ITEMS.existing(db, earlier).version
     return item.id, 1
 
 
 def raise_item(db: Session, principal: Principal, command: RaiseItem, clock: Clock = utc_now) -> Shown:
     """An official raises an item in their body's name."""
     item_id, version = _raise(db, raiser_of(principal), command, clock(), principal)
-    return Shown(item_view(_load(db, item_id).aggregate, principal), version)
+    return Shown(item_view(ITEMS.existing(db, item_id).aggregate, principal), version)
 
 
 def raise_for_service(db: Session, raiser: Raiser, command: RaiseItem, clock: Clock = utc_now) -> tuple[str, int]:
@@ -82,7 +74,7 @@ def raise_for_service(db: Session, raiser: Raiser, command: RaiseItem, clock: Cl
 
 
 def act(db: Session, principal: Principal, item_id: str, step: Step, clock: Clock = utc_now) -> Shown:
-    loaded = _load(db, item_id)
+    loaded = ITEMS.existing(db, item_id)
     item = loaded.aggregate
     item_view(item, principal)  # NotFound for whom the item does not exist
     step(item, clock())
@@ -94,7 +86,7 @@ def act(db: Session, principal: Principal, item_id: str, step: Step, clock: Cloc
 
 
 def get(db: Session, principal: Principal, item_id: str) -> Shown:
-    loaded = _load(db, item_id)
+    loaded = ITEMS.existing(db, item_id)
     return Shown(item_view(loaded.aggregate, principal), loaded.version)
 
 

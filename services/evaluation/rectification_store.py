@@ -65,7 +65,7 @@ def _columns(item: RectificationItem) -> dict[str, Any]:
     }
 
 
-ITEMS = Documents(RectificationRow, RectificationItem, _columns)
+ITEMS = Documents(RectificationRow, RectificationItem, _columns, missing="未找到该整改事项")
 _ITEM: Table = RectificationRow.__table__  # type: ignore[attr-defined]
 
 

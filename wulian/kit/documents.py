@@ -19,7 +19,7 @@ from sqlalchemy import update as sa_update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel
 
-from wulian.kit.errors import Conflict
+from wulian.kit.errors import Conflict, NotFound
 
 
 class Aggregate(Protocol):
@@ -39,8 +39,11 @@ class Loaded(Generic[A]):
 class Documents(Generic[A]):
     """One aggregate's table: its document, its version and the projection columns ``columns`` derives."""
 
-    def __init__(self, row: type[SQLModel], kind: type[A], columns: Callable[[A], dict[str, Any]]) -> None:
+    def __init__(
+        self, row: type[SQLModel], kind: type[A], columns: Callable[[A], dict[str, Any]], *, missing: str
+    ) -> None:
         self.table: Table = row.__table__  # type: ignore[attr-defined]
+        self.missing = missing  # what a caller is told of an id that names nothing (404)
         self.adapter: TypeAdapter[A] = TypeAdapter(kind)
         self.columns: Callable[[A], dict[str, Any]] = columns
 
@@ -68,6 +71,13 @@ class Documents(Generic[A]):
         query = select(self.table.c.document, self.table.c.version).where(self.table.c.id == object_id)
         row = session.execute(query.with_for_update() if lock else query).first()
         return None if row is None else Loaded(self.parse(row.document), int(row.version))
+
+    def existing(self, session: Session, object_id: str) -> Loaded[A]:
+        """The object ``object_id`` names (trimmed), or ``NotFound`` with this table's message."""
+        loaded = self.load(session, object_id.strip())
+        if loaded is None:
+            raise NotFound(self.missing)
+        return loaded
 
     def load_many(self, session: Session, ids: Iterable[str]) -> dict[str, Loaded[A]]:
         wanted = sorted(set(ids))
