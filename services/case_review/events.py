@@ -13,10 +13,8 @@ addressed to a court or procuratorate: their events say which cases, never who r
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar
 
 from services.case_review.domain import (
     CaseStatus,
@@ -28,6 +26,7 @@ from services.case_review.domain import (
     SeatAnswer,
     Specialty,
 )
+from wulian.kit.events.domain import DomainEvent, org_unit, subject
 
 CLERK = "role:congress_clerk"
 COMMITTEE = "role:congress_committee"
@@ -36,32 +35,9 @@ STATION = "role:discipline_station"
 SERVICE = "case_review"
 
 
-def subject(sub: str) -> list[str]:
-    """The selector of one login, or none when the expert has no linked login."""
-    return [f"subject:{sub}"] if sub else []
-
-
-def org_unit(unit: str) -> str:
-    return f"org_unit:{unit}"
-
-
 @dataclass(frozen=True, slots=True)
-class Event(ABC):
-    name: ClassVar[str] = ""
-    aggregate: ClassVar[str] = ""
-
-    @property
-    @abstractmethod
-    def aggregate_id(self) -> str: ...
-
-    @property
-    def topic(self) -> str:
-        """The NATS subject the event is published on."""
-        return f"wulian.{SERVICE}.{self.aggregate}.{self.name}"
-
-    @abstractmethod
-    def audience(self) -> list[str]:
-        """Who is told of this event, as selectors."""
+class Event(DomainEvent):
+    service = SERVICE
 
 
 # --- the expert pool: organizers and the station (its audit), and the expert's own login -----------------

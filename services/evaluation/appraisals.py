@@ -31,7 +31,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
-from typing import ClassVar
 
 from services.evaluation.domain import (
     BODY_MAX,
@@ -40,6 +39,7 @@ from services.evaluation.domain import (
     NAME_MAX,
     ORG_UNIT_MAX,
     SHANGHAI,
+    Event,
     StateTable,
     View,
     as_utc,
@@ -285,16 +285,11 @@ class Result:
 
 
 @dataclass(frozen=True, slots=True)
-class CampaignEvent:
-    name: ClassVar[str] = ""
-    aggregate: ClassVar[str] = "appraisal"
+class CampaignEvent(Event):
+    aggregate = "appraisal"
     appraisal_id: str
     occurred_at: datetime
     units: tuple[str, ...] = ()
-
-    @property
-    def topic(self) -> str:
-        return f"wulian.evaluation.{self.aggregate}.{self.name}"
 
     @property
     def aggregate_id(self) -> str:

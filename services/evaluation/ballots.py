@@ -72,7 +72,6 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
-from typing import ClassVar
 
 from services.evaluation.domain import (
     DEPARTMENTS_MAX,
@@ -82,6 +81,7 @@ from services.evaluation.domain import (
     OFFICE_ROLE,
     ORG_UNIT_MAX,
     VOTER_ROLE,
+    Event,
     Grade,
     StateTable,
     View,
@@ -490,18 +490,13 @@ PUBLISHED_TO = tuple(f"role:{r}" for r, body in ROLE_BODIES.items() if body in P
 
 
 @dataclass(frozen=True, slots=True)
-class SessionEvent:
+class SessionEvent(Event):
     """Plain values only (ids, kinds, numbers, flags): events are copied field by field into protobuf. No
     event names a voter, and none is recorded per ballot."""
 
-    name: ClassVar[str] = ""
-    aggregate: ClassVar[str] = "ballot_session"
+    aggregate = "ballot_session"
     session_id: str
     occurred_at: datetime
-
-    @property
-    def topic(self) -> str:
-        return f"wulian.evaluation.{self.aggregate}.{self.name}"
 
     @property
     def aggregate_id(self) -> str:

@@ -27,6 +27,7 @@ a ballot: not even ``platform_admin``, who sees counts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -34,6 +35,7 @@ from wulian.kit.access import View as View
 from wulian.kit.access import ensure_readable as ensure_readable
 from wulian.kit.clock import as_utc as as_utc  # the domain's clock rule, for its modules
 from wulian.kit.errors import PermissionDenied
+from wulian.kit.events.domain import DomainEvent
 from wulian.kit.principal import ROLE_BODIES, Principal
 from wulian.kit.problems import checked_text as checked_text
 from wulian.kit.states import StateTable as StateTable
@@ -135,3 +137,13 @@ def raising_body(principal: Principal) -> RaisingBody | None:
 def body_of(principal: Principal) -> str:
     """The principal's body by its first known role ("" for none)."""
     return next((ROLE_BODIES[r] for r in sorted(principal.roles) if r in ROLE_BODIES), "")
+
+
+# --- events ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Event(DomainEvent):
+    """The base of the link's events: published on ``wulian.evaluation.<aggregate>.<name>``."""
+
+    service = "evaluation"

@@ -9,13 +9,12 @@ Pure: the standard library and ``domain`` only.
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import ClassVar
 
-from services.evaluation.domain import VOTER_ROLE
+from services.evaluation.domain import VOTER_ROLE, Event
 from services.evaluation.project_states import CandidateSource, Progress
+from wulian.kit.events.domain import org_unit
 
 CLERK = "role:congress_clerk"
 COMMITTEE = "role:congress_committee"
@@ -24,35 +23,11 @@ DISCIPLINE = ("role:discipline_commission", "role:discipline_station")
 LEADER = "role:congress_leader"
 DEPUTIES = f"role:{VOTER_ROLE}"
 OFFICE = "role:gov_supervision_office"
-SERVICE = "evaluation"
-
-
-def org_unit(unit: str) -> str:
-    return f"org_unit:{unit}"
 
 
 def _watchers(unit: str) -> list[str]:
     """Who follows a candidate or a project: the organizers, the discipline roles, the leaders, its department."""
     return [*ORGANIZERS, *DISCIPLINE, LEADER, org_unit(unit)]
-
-
-@dataclass(frozen=True, slots=True)
-class Event(ABC):
-    name: ClassVar[str] = ""
-    aggregate: ClassVar[str] = ""
-
-    @property
-    @abstractmethod
-    def aggregate_id(self) -> str: ...
-
-    @property
-    def topic(self) -> str:
-        """The NATS subject the event is published on."""
-        return f"wulian.{SERVICE}.{self.aggregate}.{self.name}"
-
-    @abstractmethod
-    def audience(self) -> list[str]:
-        """Who is told of this event, as selectors."""
 
 
 @dataclass(frozen=True, slots=True)

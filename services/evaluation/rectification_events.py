@@ -6,12 +6,10 @@ Events carry ids, kinds, dates and booleans only: never a problem, a measure, a 
 
 from __future__ import annotations
 
-from abc import ABC
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar
 
-from services.evaluation.domain import OFFICE_ROLE, Grade, RaisingBody
+from services.evaluation.domain import OFFICE_ROLE, Event, Grade, RaisingBody
 from services.evaluation.rectification_vocabulary import BODY_ROLES, ReopenCause, ReportKind, Source, UnitKind
 
 
@@ -20,12 +18,11 @@ def body_selectors(body: RaisingBody) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class RectificationEvent(ABC):
+class RectificationEvent(Event):
     """Published on ``wulian.evaluation.rectification.<name>``; told to the raising body's roles, the
     responsible unit and, for a department's item, the government's supervision office."""
 
-    name: ClassVar[str] = ""
-    aggregate: ClassVar[str] = "rectification"
+    aggregate = "rectification"
     item_id: str
     occurred_at: datetime
     raising_body: RaisingBody
@@ -35,10 +32,6 @@ class RectificationEvent(ABC):
     @property
     def aggregate_id(self) -> str:
         return self.item_id
-
-    @property
-    def topic(self) -> str:
-        return f"wulian.evaluation.{self.aggregate}.{self.name}"
 
     def audience(self) -> list[str]:
         selectors = [*body_selectors(self.raising_body), f"org_unit:{self.unit}"]

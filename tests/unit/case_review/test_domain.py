@@ -283,6 +283,7 @@ def test_the_domain_modules_do_no_io_and_import_neither_draw_nor_recusal() -> No
                             "wulian.kit.problems",
                             "wulian.kit.states",
                             "wulian.kit.access",
+                            "wulian.kit.events.domain",
                         }
                     if module.startswith("services"):
                         assert module == "services.case_review" or module.startswith("services.case_review.")
