@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
-from sqlalchemy import and_, or_, select, true
+from sqlalchemy import and_, select, true
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -603,13 +603,10 @@ def list_findings(
         counts = FINDINGS.counts(session)
         return Page([], "", sum(counts.values()), counts)
     if overdue:
-        awaiting = or_(table.c.status == FindingStatus.ISSUED.value, table.c.status == FindingStatus.RECTIFYING.value)
-        conditions.append(awaiting)
+        conditions.append(repository.finding_overdue(now))
     items, total = FINDINGS.page(session, and_(*conditions), [table.c.drafted_at.desc(), table.c.id], offset, limit)
-    shown = [i.aggregate for i in items]
-    if overdue:  # the due date lives in the document: filter the page of awaiting findings by it
-        shown = [f for f in shown if f.due_at is not None and f.due_at <= now]
-    return Page([finding_json(f, principal) for f in shown], _next_token(offset, limit, total), total, {})
+    shown = [finding_json(i.aggregate, principal) for i in items]
+    return Page(shown, _next_token(offset, limit, total), total, {})
 
 
 def raise_deadlines(session: Session, finding_id: str, ctx: Context) -> int:

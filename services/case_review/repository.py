@@ -36,7 +36,7 @@ from sqlalchemy import update as sa_update
 from sqlmodel import Field, Session, SQLModel
 
 from services.case_review.cases import Case, normalize_case_number
-from services.case_review.domain import BatchStatus, SeatAnswer
+from services.case_review.domain import BatchStatus, FindingStatus, SeatAnswer
 from services.case_review.experts import Expert
 from services.case_review.findings import Finding
 from services.case_review.reviews import ReviewBatch
@@ -124,6 +124,7 @@ class FindingRow(SQLModel, table=True):
     issued: bool = Field(sa_column=Column(Boolean, nullable=False))
     transfer_pending: bool = Field(sa_column=Column(Boolean, nullable=False, index=True))
     drafted_at: datetime = Field(index=True, sa_type=_TZ)  # type: ignore[call-overload]
+    due_at: datetime | None = Field(default=None, index=True, sa_type=_TZ)  # type: ignore[call-overload]
     next_check_at: datetime | None = Field(default=None, index=True, sa_type=_TZ)  # type: ignore[call-overload]
     document: str = Field(sa_column=Column(Text, nullable=False))
 
@@ -194,6 +195,7 @@ def _finding_columns(finding: Finding) -> dict[str, Any]:
         "issued": finding.issued,
         "transfer_pending": finding.transfer_pending,
         "drafted_at": finding.drafted_at,
+        "due_at": finding.due_at,
         "next_check_at": finding.next_check_at(),
     }
 
@@ -343,6 +345,13 @@ def findings_due(session: Session, now: datetime, limit: int) -> list[str]:
 
 def earliest_finding_check(session: Session) -> datetime | None:
     return stored_utc(session.execute(select(func.min(FINDINGS.table.c.next_check_at))).scalar_one_or_none())
+
+
+def finding_overdue(now: datetime) -> Any:
+    """Awaiting the unit (issued, or rectifying) past the due date."""
+    table = FINDINGS.table
+    awaiting = table.c.status.in_([FindingStatus.ISSUED.value, FindingStatus.RECTIFYING.value])
+    return and_(awaiting, table.c.due_at.is_not(None), table.c.due_at <= now)
 
 
 def findings_pending_transfer(session: Session, limit: int = 50) -> list[str]:

@@ -9,6 +9,8 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -45,3 +47,12 @@ def migrated_database(tmp_path: Path, database_url: str, service: str, migration
         yield database
     finally:
         database.close()
+
+
+def upgrade_to(database: Database, migrations: Path, revision: str) -> None:
+    """Bring a service's database to one Alembic revision (a data migration's test starts from the one before)."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations))
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)

@@ -279,6 +279,29 @@ def test_the_review_is_scored_closed_and_the_court_sees_reviewers_only_then(
     assert _doc(run(db, handlers.get_case, b.COURT, world["cases"][0]))["status"] == "reviewed"
 
 
+def test_the_overdue_findings_are_counted_and_paged_in_the_query(
+    db: Database, ctx: Context, world: dict[str, Any], clock: Clock
+) -> None:
+    test_the_review_is_scored_closed_and_the_court_sees_reviewers_only_then(db, ctx, world, clock)
+    court_case, procuratorate_case = world["cases"]
+    ids = []
+    for case_id, n in ((court_case, 1), (procuratorate_case, 2), (court_case, 3)):
+        draft = commands.DraftFinding(case_id, commands.FindingText(f"问题{n}", "依法纠正"))
+        ids.append(run(db, handlers.draft_finding, b.CLERK, world["batch"], draft, ctx).id)
+    for finding_id in ids[:2]:
+        run(db, handlers.issue_finding, b.CLERK, finding_id, ctx)
+    clock.advance(days=200)  # past the 3-month rectification period of these two
+    run(db, handlers.issue_finding, b.CLERK, ids[2], ctx)  # issued today: awaiting, not overdue
+    overdue = run(db, handlers.list_findings, b.CLERK, 1, "", {"overdue": "true"}, clock())
+    assert overdue.total == 2 and len(overdue.items) == 1 and overdue.next_page_token
+    rest = run(db, handlers.list_findings, b.CLERK, 1, overdue.next_page_token, {"overdue": "true"}, clock())
+    assert len(rest.items) == 1 and not rest.next_page_token
+    assert {json.loads(i)["id"] for i in (*overdue.items, *rest.items)} == set(ids[:2])
+    court = run(db, handlers.list_findings, b.COURT, 50, "", {"overdue": "true"}, clock())
+    assert court.total == 1 and [json.loads(i)["id"] for i in court.items] == [ids[0]]
+    assert run(db, handlers.list_findings, b.CLERK, 50, "", {}, clock()).total == 3
+
+
 def test_the_pool_masks_numbers_for_all_but_the_organizers(db: Database, ctx: Context, world: dict[str, Any]) -> None:
     expert_id = world["experts"]["周律师"]
     full = _doc(run(db, handlers.get_expert, b.CLERK, expert_id))

@@ -6,23 +6,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import text
 
 from services.suggestions import domain, handlers, repository
 from services.suggestions.domain import Status
 from services.suggestions.main import MIGRATIONS
 from tests.integration.suggestions.conftest import CLERK, DEPUTY, Clock
+from tests.support.postgres import upgrade_to
 from wulian.kit.db import Database, make_engine
 
 
 def upgrade(database: Database, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    upgrade_to(database, MIGRATIONS, revision)
 
 
 def test_suggestions_of_revision_0001_are_kept_whole(tmp_path: Path, database_url: str) -> None:
