@@ -17,7 +17,7 @@ from sqlmodel import Column, Field, Session, SQLModel, Text
 
 from services.evaluation.appraisals import Campaign, CampaignPlan, CampaignView, PublishResults, campaign_view
 from services.evaluation.ballots import SessionClosed
-from services.evaluation.messages import publish
+from services.evaluation.messages import commit, publish
 from wulian.kit.clock import Clock, utc_now
 from wulian.kit.documents import Documents
 from wulian.kit.principal import Principal
@@ -62,8 +62,7 @@ class Shown:
 def create(db: Session, principal: Principal, command: CampaignPlan, clock: Clock = utc_now) -> Shown:
     campaign = Campaign.create(str(uuid.uuid4()), principal, command, clock())
     CAMPAIGNS.insert(db, campaign)
-    publish(db, campaign.events, principal)
-    db.commit()
+    commit(db, principal, campaign)
     return Shown(campaign_view(campaign, principal), 1)
 
 
@@ -79,9 +78,7 @@ def act(
     campaign_view(campaign, principal)  # NotFound for whom the campaign does not exist
     step(campaign, clock())
     version = CAMPAIGNS.save(db, campaign, loaded.version)
-    publish(db, campaign.events, principal)
-    db.commit()
-    campaign.events.clear()
+    commit(db, principal, campaign)
     return Shown(campaign_view(campaign, principal), version)
 
 

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from services.evaluation import appraisal_handlers, ballot_store, ballots
 from services.evaluation.ballot_store import SESSIONS
 from services.evaluation.ballots import BallotSession, SessionResults, SessionSummary
-from services.evaluation.messages import publish
+from services.evaluation.messages import commit
 from wulian.kit.clock import Clock, utc_now
 from wulian.kit.errors import Conflict
 from wulian.kit.principal import Principal
@@ -35,17 +35,14 @@ def _shown(db: Session, principal: Principal, session: BallotSession, version: i
 
 def _save(db: Session, principal: Principal, session: BallotSession, version: int) -> int:
     version = SESSIONS.save(db, session, version)
-    publish(db, session.events, principal)
-    db.commit()
-    session.events.clear()
+    commit(db, principal, session)
     return version
 
 
 def create(db: Session, principal: Principal, command: ballots.CreateSession, clock: Clock = utc_now) -> Shown:
     session = BallotSession.create(str(uuid.uuid4()), principal, command, clock())
     SESSIONS.insert(db, session)
-    publish(db, session.events, principal)
-    db.commit()
+    commit(db, principal, session)
     return _shown(db, principal, session, 1)
 
 
@@ -62,8 +59,7 @@ def open_session(db: Session, principal: Principal, session_id: str, clock: Cloc
     loaded.aggregate.open(principal, clock())
     version = SESSIONS.save(db, loaded.aggregate, loaded.version)
     ballot_store.make_counters(db, loaded.aggregate)
-    publish(db, loaded.aggregate.events, principal)
-    db.commit()
+    commit(db, principal, loaded.aggregate)
     return _shown(db, principal, loaded.aggregate, version)
 
 

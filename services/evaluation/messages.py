@@ -36,3 +36,12 @@ def publish(db: Session, events: Iterable[Any], actor: Principal | None) -> None
         rows += MESSAGES[event.aggregate].to_outbox_rows([event], actor=actor, request_id=current_request_id())
     if rows:
         add_many_to_outbox(db, rows)
+
+
+def commit(db: Session, actor: Principal | None, *aggregates: Any) -> None:
+    """Publish the aggregates' events into the outbox, commit the transaction, and clear the events."""
+    for aggregate in aggregates:
+        publish(db, aggregate.events, actor)
+    db.commit()
+    for aggregate in aggregates:
+        aggregate.events.clear()

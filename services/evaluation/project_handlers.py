@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import DateTime, Integer, select
 from sqlalchemy.exc import IntegrityError
@@ -22,7 +22,7 @@ from sqlmodel import Column, Field, Session, SQLModel, Text
 from services.evaluation import ballot_store
 from services.evaluation.ballots import Increment
 from services.evaluation.candidates import Candidate
-from services.evaluation.messages import publish
+from services.evaluation.messages import commit
 from services.evaluation.project_commands import AddCandidate, CastPicks, CreateVote
 from services.evaluation.project_states import VoteStatus
 from services.evaluation.project_votes import ProjectVote, Tally, VoteResults
@@ -87,14 +87,6 @@ PROJECTS = Documents(
     }, missing="未找到该民生实事项目")  # fmt: skip
 
 
-def _commit(db: Session, actor: Principal | None, *aggregates: Any) -> None:
-    for aggregate in aggregates:
-        publish(db, aggregate.events, actor)
-    db.commit()
-    for aggregate in aggregates:
-        aggregate.events.clear()
-
-
 def _candidates_of(db: Session, year: int) -> list[Loaded[Candidate]]:
     table = CANDIDATES.table
     rows = db.execute(select(table.c.document, table.c.version).where(table.c.year == year).order_by(table.c.id))
@@ -116,14 +108,14 @@ def add_candidate(db: Session, principal: Principal, command: AddCandidate, cloc
     year = command.year if isinstance(command.year, int) else 0
     candidate = Candidate.add(str(uuid.uuid4()), principal, command, clock(), year_vote=_year_vote(db, year))
     CANDIDATES.insert(db, candidate)
-    _commit(db, principal, candidate)
+    commit(db, principal, candidate)
     return candidate
 
 
 def create_vote(db: Session, principal: Principal, command: CreateVote, clock: Clock = utc_now) -> ProjectVote:
     vote = ProjectVote.create(str(uuid.uuid4()), principal, command, clock())
     VOTES.insert(db, vote)
-    _commit(db, principal, vote)
+    commit(db, principal, vote)
     return vote
 
 
@@ -138,7 +130,7 @@ def open_vote(db: Session, principal: Principal, vote_id: str, clock: Clock = ut
             item.aggregate.put_on_ballot(vote.id)
             CANDIDATES.save(db, item.aggregate, item.version)
     ballot_store.open_counters(db, vote.id, [(c, VOTES_COUNTER) for c in vote.candidate_ids])
-    _commit(db, principal, vote)
+    commit(db, principal, vote)
     return vote
 
 
@@ -173,7 +165,7 @@ def close_vote(db: Session, principal: Principal, vote_id: str, clock: Clock = u
     projects = projects_from(results, [c.aggregate for c in candidates], now)
     for project in projects:
         PROJECTS.insert(db, project)
-    _commit(db, principal, vote, *(c.aggregate for c in candidates), *projects)
+    commit(db, principal, vote, *(c.aggregate for c in candidates), *projects)
     return results
 
 
@@ -194,7 +186,7 @@ def act_on_project(
     loaded = get_project(db, project_id)
     step(loaded.aggregate, clock())
     PROJECTS.save(db, loaded.aggregate, loaded.version)
-    _commit(db, principal, loaded.aggregate)
+    commit(db, principal, loaded.aggregate)
     return loaded.aggregate
 
 
@@ -211,7 +203,7 @@ def record_inspection(
     found = step(project, now)
     PROJECTS.save(db, project, loaded.version)
     items = [_item_for(db, project, problem, principal, now) for problem in found]
-    _commit(db, principal, project, *items)
+    commit(db, principal, project, *items)
     return [item.id for item in items]
 
 

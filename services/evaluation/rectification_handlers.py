@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from services.evaluation import ledger_lists, rectification_store
-from services.evaluation.messages import publish
+from services.evaluation.messages import commit
 from services.evaluation.rectification_commands import RaiseItem, Raiser, raiser_of
 from services.evaluation.rectification_store import ITEMS
 from services.evaluation.rectification_views import ItemView, ListScope, item_view, list_scope
@@ -50,8 +50,7 @@ def _raise(db: Session, raiser: Raiser, command: RaiseItem, now: datetime, actor
         return earlier, ITEMS.existing(db, earlier).version
     try:
         ITEMS.insert(db, item)
-        publish(db, item.events, actor)
-        db.commit()
+        commit(db, actor, item)
     except IntegrityError:  # the same source's raise committed meanwhile
         db.rollback()
         earlier = rectification_store.by_source_key(db, key) if key else None
@@ -79,9 +78,7 @@ def act(db: Session, principal: Principal, item_id: str, step: Step, clock: Cloc
     item_view(item, principal)  # NotFound for whom the item does not exist
     step(item, clock())
     version = ITEMS.save(db, item, loaded.version)
-    publish(db, item.events, principal)
-    db.commit()
-    item.events.clear()
+    commit(db, principal, item)
     return Shown(item_view(item, principal), version)
 
 
@@ -155,6 +152,5 @@ def raise_due_notices(db: Session, item_id: str, clock: Clock = utc_now) -> int:
     if not raised:
         return 0
     ITEMS.save(db, loaded.aggregate, loaded.version)
-    publish(db, raised, None)
-    db.commit()
+    commit(db, None, loaded.aggregate)
     return len(raised)
