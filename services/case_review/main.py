@@ -13,11 +13,10 @@ from services.case_review.grpc_api import CaseReviewService
 from services.case_review.trail import Keys
 from wulian.case_review.v1 import case_review_pb2_grpc
 from wulian.kit.audit.keyfile import load_signer
-from wulian.kit.logs import configure_logging
-from wulian.kit.runtime import ServiceRuntime, run_service
+from wulian.kit.runtime import ServiceRuntime, run_built
 from wulian.kit.scheduler import DeadlineScheduler
 from wulian.kit.service_token import ServiceToken
-from wulian.kit.settings import Settings, load_settings
+from wulian.kit.settings import Settings
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SIGNING_FILE = "case-review-audit.key"
@@ -70,12 +69,5 @@ def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server
     return runtime, register
 
 
-async def main(settings: Settings) -> None:
-    runtime, register = build(settings)
-    await runtime.serve(register)
-
-
 def run() -> None:
-    settings = load_settings()
-    configure_logging("case_review", settings.log_level, settings.log_json)
-    run_service(main(settings))
+    run_built("case_review", build)

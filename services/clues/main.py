@@ -11,10 +11,9 @@ from services.clues import handlers, repository
 from services.clues.grpc_api import ClueService
 from services.clues.keys import load_keys
 from wulian.clues.v1 import clues_pb2_grpc
-from wulian.kit.logs import configure_logging
-from wulian.kit.runtime import ServiceRuntime, run_service
+from wulian.kit.runtime import ServiceRuntime, run_built
 from wulian.kit.scheduler import DeadlineScheduler
-from wulian.kit.settings import Settings, load_settings
+from wulian.kit.settings import Settings
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -45,12 +44,5 @@ def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server
     return runtime, register
 
 
-async def main(settings: Settings) -> None:
-    runtime, register = build(settings)
-    await runtime.serve(register)
-
-
 def run() -> None:
-    settings = load_settings()
-    configure_logging("clues", settings.log_level, settings.log_json)
-    run_service(main(settings))
+    run_built("clues", build)

@@ -19,7 +19,8 @@ from wulian.kit.db import Database, make_engine, migrate
 from wulian.kit.events.link import NatsLink
 from wulian.kit.events.relay import OutboxRelay
 from wulian.kit.grpc_server import start_server
-from wulian.kit.settings import Settings
+from wulian.kit.logs import configure_logging
+from wulian.kit.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -90,3 +91,19 @@ def run_service(main: Coroutine[Any, Any, None]) -> None:
     spend less of each call in the event loop there than on the default loop."""
     with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
         runner.run(main)
+
+
+Register = Callable[[grpc.aio.Server], None]
+
+
+def run_built(name: str, build: Callable[[Settings], tuple[ServiceRuntime, Register]]) -> None:
+    """``python -m services.<name>``: settings from the environment, logs, then the service that ``build``
+    makes, served until SIGINT or SIGTERM."""
+    settings = load_settings()
+    configure_logging(name, settings.log_level, settings.log_json)
+
+    async def main() -> None:
+        runtime, register = build(settings)
+        await runtime.serve(register)
+
+    run_service(main())
