@@ -48,7 +48,7 @@ from services.case_review.trail import Keys
 from wulian.kit.audit import log as audit_log
 from wulian.kit.clock import Clock, utc_now
 from wulian.kit.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
-from wulian.kit.paging import DEFAULT_PAGE_SIZE, encode_page_token, page_problems
+from wulian.kit.paging import DEFAULT_PAGE_SIZE, Page, Shown, encode_page_token, page_problems
 from wulian.kit.principal import Principal
 
 A = TypeVar("A", Expert, Case, ReviewBatch, Finding)
@@ -64,21 +64,6 @@ class Context:
     keys: Keys
     clock: Clock = utc_now
     rectification_months: int = 3
-
-
-@dataclass(frozen=True)
-class Shown:
-    id: str
-    version: int
-    json: str
-
-
-@dataclass(frozen=True)
-class Page:
-    items: list[str]
-    next_page_token: str
-    total: int
-    counts: dict[str, int]
 
 
 def _page_args(page_size: int, page_token: str) -> tuple[int, int]:

@@ -27,7 +27,6 @@ from sqlalchemy import (
     Text,
     and_,
     delete,
-    func,
     insert,
     select,
     true,
@@ -40,6 +39,7 @@ from services.case_review.domain import BatchStatus, FindingStatus, SeatAnswer
 from services.case_review.experts import Expert
 from services.case_review.findings import Finding
 from services.case_review.reviews import ReviewBatch
+from wulian.kit import scheduler
 from wulian.kit.db import stored_utc
 from wulian.kit.documents import Documents
 from wulian.kit.errors import Conflict
@@ -337,14 +337,11 @@ def draws_of_batch(session: Session, batch_id: str) -> list[dict[str, Any]]:
 
 
 def findings_due(session: Session, now: datetime, limit: int) -> list[str]:
-    table = FINDINGS.table
-    due = and_(table.c.next_check_at.is_not(None), table.c.next_check_at <= now)
-    query = select(table.c.id).where(due).order_by(table.c.next_check_at).limit(limit)
-    return [str(row.id) for row in session.execute(query)]
+    return scheduler.due_ids(session, FINDINGS.table, now, limit)
 
 
 def earliest_finding_check(session: Session) -> datetime | None:
-    return stored_utc(session.execute(select(func.min(FINDINGS.table.c.next_check_at))).scalar_one_or_none())
+    return scheduler.earliest_check(session, FINDINGS.table)
 
 
 def finding_overdue(now: datetime) -> Any:

@@ -27,7 +27,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from wulian.kit.errors import Conflict, NotFound, PermissionDenied
-from wulian.kit.principal import ROLE_BODIES, Principal
+from wulian.kit.principal import ROLE_BODIES, Principal, is_service_caller
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 E = TypeVar("E", bound=StrEnum)
@@ -160,25 +160,11 @@ DISPOSITION_LABELS: dict[DispositionKind, str] = {
 # The congress roles that transfer clues through the gateway, in the order that picks a caller's capacity
 # when they hold several and name none.
 TRANSFERRING_ROLES: tuple[str, ...] = ("congress_clerk", "congress_committee", "congress_leader")
-# Keycloak names a client's service-account user "service-account-<client id>" and gives ours no role.
-SERVICE_ACCOUNT_PREFIX = "service-account-"
 
 
 class Transferor(StrEnum):
     OFFICIAL = "official"  # a congress official, through the gateway: the official is the caller
     SERVICE = "service"  # another service, with its service account, on behalf of the official it names
-
-
-def is_service_caller(principal: Principal) -> bool:
-    """A service's own account: no role at all, and Keycloak's service-account user name.
-
-    The token's ``sub`` of a Keycloak service account is an opaque id and its ``preferred_username`` is
-    ``service-account-<client>``; either one carrying the prefix is accepted. A role disqualifies: users
-    with roles are people."""
-    if principal.roles:
-        return False
-    names = (principal.username, principal.subject)
-    return any(name.startswith(SERVICE_ACCOUNT_PREFIX) for name in names)
 
 
 def transfer_capacity(principal: Principal) -> Transferor:

@@ -16,7 +16,7 @@ import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from services.clues import commands, handlers
-from services.clues.domain import Status, View, is_service_caller
+from services.clues.domain import Status, View
 from services.clues.handlers import Keys, Proof, Rules
 from services.clues.model import Clue
 from services.clues.repository import ListFilter, Stored
@@ -27,7 +27,7 @@ from wulian.kit.audit.checkpoint import parse_note
 from wulian.kit.db import Database
 from wulian.kit.errors import InvalidArgument, PermissionDenied
 from wulian.kit.grpc_server import current_principal
-from wulian.kit.principal import Principal
+from wulian.kit.principal import Principal, is_service_caller
 
 
 def _stamp(target: Timestamp, moment: datetime | None) -> None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
+from services.evaluation.ballots import THRESHOLD_PERCENT, Mode, Purpose, SessionPlan, SubjectInput, SubjectKind
 from services.evaluation.domain import (
     BODY_MAX,
     DEPARTMENTS_MAX,
@@ -198,6 +199,18 @@ class CampaignPlan:
     name: str
     departments: tuple[DepartmentInput, ...]
     teams: tuple[TeamInput, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AppraisalBallot:
+    """The campaign's satisfaction ballot (满意度测评): every department of the campaign on it, graded
+    (``mode`` "grades") or scored ("score") by ``electorate``, the logins of the deputies present."""
+
+    title: str
+    electorate: tuple[str, ...]
+    mode: str = Mode.GRADES.value
+    threshold_percent: int = THRESHOLD_PERCENT
+    closes_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -607,6 +620,21 @@ class Campaign:
         if unit not in self.units:
             problems.add("unit", "该部门不在本次评议范围内")
         return unit
+
+
+def ballot_plan(campaign: Campaign, command: AppraisalBallot) -> SessionPlan:
+    """The ballot session of ``campaign``: its departments, in the campaign's order, are the subjects."""
+    return SessionPlan(
+        title=command.title,
+        purpose=Purpose.APPRAISAL.value,
+        subject_kind=SubjectKind.DEPARTMENT.value,
+        subjects=tuple(SubjectInput(d.unit, d.name) for d in campaign.departments),
+        mode=command.mode,
+        electorate=command.electorate,
+        campaign_id=campaign.id,
+        threshold_percent=command.threshold_percent,
+        closes_at=command.closes_at,
+    )
 
 
 # --- what a caller sees -------------------------------------------------------------------------------

@@ -14,11 +14,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from services.evaluation import appraisal_handlers, ballot_store, ballots
+from services.evaluation.appraisal_handlers import CAMPAIGNS
+from services.evaluation.appraisals import AppraisalBallot, ballot_plan, campaign_view
 from services.evaluation.ballot_store import SESSIONS
 from services.evaluation.ballots import BallotSession, SessionResults, SessionSummary
 from services.evaluation.messages import commit
 from wulian.kit.clock import Clock, utc_now
-from wulian.kit.errors import Conflict
+from wulian.kit.errors import Conflict, InvalidArgument
 from wulian.kit.principal import Principal
 
 
@@ -40,9 +42,31 @@ def _save(db: Session, principal: Principal, session: BallotSession, version: in
 
 
 def create(db: Session, principal: Principal, command: ballots.CreateSession, clock: Clock = utc_now) -> Shown:
+    """A session of its own (a project's year-end satisfaction ballot, …). A campaign's is made by
+    ``create_for_campaign``, which puts the campaign's departments on it and links the two: an appraisal
+    session naming a campaign here would never publish into it."""
+    if command.plan.purpose == ballots.Purpose.APPRAISAL.value and command.plan.campaign_id:
+        details = [{"field": "plan.campaign_id", "message": "请在该评议中发起满意度测评"}]
+        raise InvalidArgument("部门工作评议的满意度测评请在该评议中发起", details=details)
     session = BallotSession.create(str(uuid.uuid4()), principal, command, clock())
     SESSIONS.insert(db, session)
     commit(db, principal, session)
+    return _shown(db, principal, session, 1)
+
+
+def create_for_campaign(
+    db: Session, principal: Principal, campaign_id: str, command: AppraisalBallot, clock: Clock = utc_now
+) -> Shown:
+    """The campaign's satisfaction ballot over its departments, linked to it in the same transaction."""
+    loaded = CAMPAIGNS.existing(db, campaign_id)
+    campaign, now = loaded.aggregate, clock()
+    campaign_view(campaign, principal)  # NotFound for whom the campaign does not exist
+    plan = ballots.CreateSession(ballot_plan(campaign, command))
+    session = BallotSession.create(str(uuid.uuid4()), principal, plan, now)
+    campaign.link_ballot(principal, session.id, now)
+    SESSIONS.insert(db, session)
+    CAMPAIGNS.save(db, campaign, loaded.version)
+    commit(db, principal, session, campaign)
     return _shown(db, principal, session, 1)
 
 
@@ -109,3 +133,12 @@ def get(db: Session, principal: Principal, session_id: str) -> Shown:
 def results(db: Session, principal: Principal, session_id: str) -> SessionResults:
     session = SESSIONS.existing(db, session_id).aggregate
     return ballots.published_results(principal, session, ballot_store.tally(db, session.id))
+
+
+def campaign_results(db: Session, principal: Principal, campaign_id: str) -> SessionResults:
+    """The results of a campaign's ballot, for whom the campaign exists, once they are published."""
+    campaign = CAMPAIGNS.existing(db, campaign_id).aggregate
+    campaign_view(campaign, principal)  # NotFound for whom the campaign does not exist
+    if not campaign.ballot_session_id:
+        raise Conflict("本次评议尚未组织满意度测评")
+    return results(db, principal, campaign.ballot_session_id)

@@ -76,6 +76,7 @@ from fractions import Fraction
 from services.evaluation.domain import (
     DEPARTMENTS_MAX,
     ELECTORATE_MAX,
+    GRADE_LABELS,
     ID_MAX,
     NAME_MAX,
     OFFICE_ROLE,
@@ -397,6 +398,53 @@ class SessionResults:
     @property
     def below_threshold(self) -> tuple[str, ...]:
         return tuple(r.ref for r in self.rows if r.below_threshold)
+
+
+@dataclass(frozen=True, slots=True)
+class ResultRowView:
+    """A result row as published: shares in percent and scores rounded half up to two decimals; in grade
+    mode the ballots per grade keyed by the grade's value, in score mode the lowest and highest score."""
+
+    ref: str
+    name: str
+    rank: int
+    ballots: int
+    score: Decimal
+    rate_percent: Decimal
+    below_threshold: bool
+    counts: dict[str, int]
+    satisfied_percent: Decimal | None
+    minimum: int | None
+    maximum: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsView:
+    session_id: str
+    mode: Mode
+    threshold_percent: Decimal
+    electorate: int
+    ballots_cast: int
+    turnout_percent: Decimal
+    rows: tuple[ResultRowView, ...]
+    grade_labels: dict[str, str]
+
+
+def results_view(computed: SessionResults) -> ResultsView:
+    """The results as they are published (``SessionResults`` keeps exact fractions; this is for reading)."""
+    rows = tuple(
+        ResultRowView(
+            r.ref, r.name, r.rank, r.total, r.score_display, r.rate_percent, r.below_threshold,
+            {grade.value: n for grade, n in r.counts.items()},
+            None if r.satisfied_share is None else percent(r.satisfied_share), r.minimum, r.maximum,
+        )
+        for r in computed.rows
+    )  # fmt: skip
+    labels = {g.value: GRADE_LABELS[g] for g in Grade} if computed.mode is Mode.GRADES else {}
+    return ResultsView(
+        computed.session_id, computed.mode, percent(computed.threshold), computed.electorate,
+        computed.ballots_cast, percent(computed.turnout), rows, labels,
+    )  # fmt: skip
 
 
 def _grade_row(subject: Subject, tally: Tally, threshold: Fraction) -> SubjectResult:

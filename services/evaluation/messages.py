@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session
 
 from wulian.evaluation.v1 import events_pb2
 from wulian.kit.context import current_request_id
+from wulian.kit.documents import Documents
 from wulian.kit.events.messages import EventMessages
 from wulian.kit.events.outbox import add_many_to_outbox
 from wulian.kit.principal import Principal
@@ -45,3 +47,17 @@ def commit(db: Session, actor: Principal | None, *aggregates: Any) -> None:
     db.commit()
     for aggregate in aggregates:
         aggregate.events.clear()
+
+
+def raise_due_notices(documents: Documents[Any], db: Session, object_id: str, now: datetime) -> int:
+    """A deadline scheduler's step for one aggregate: its due notices (``raise_due_notices(now)``, each
+    raised once by the aggregate) saved with their events in one transaction; how many."""
+    loaded = documents.load(db, object_id)
+    if loaded is None:
+        return 0
+    raised = loaded.aggregate.raise_due_notices(now)
+    if not raised:
+        return 0
+    documents.save(db, loaded.aggregate, loaded.version)
+    commit(db, None, loaded.aggregate)
+    return len(raised)

@@ -19,17 +19,18 @@ from sqlalchemy import DateTime, Integer, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Column, Field, Session, SQLModel, Text
 
-from services.evaluation import ballot_store
+from services.evaluation import ballot_store, messages
 from services.evaluation.ballots import Increment
 from services.evaluation.candidates import Candidate
 from services.evaluation.messages import commit
-from services.evaluation.project_commands import AddCandidate, CastPicks, CreateVote
+from services.evaluation.project_commands import AddCandidate, CancelVote, CastPicks, CreateRunoff, CreateVote, EditVote
 from services.evaluation.project_states import VoteStatus
 from services.evaluation.project_votes import ProjectVote, Tally, VoteResults
 from services.evaluation.projects import InspectionProblem, Project, projects_from
 from services.evaluation.rectification_commands import ItemContent, RaiseItem, Raiser
 from services.evaluation.rectification_store import ITEMS, by_source_key, source_key
 from services.evaluation.rectifications import RectificationItem
+from wulian.kit import scheduler
 from wulian.kit.clock import Clock, utc_now
 from wulian.kit.documents import Documents, Loaded
 from wulian.kit.errors import Conflict
@@ -119,19 +120,53 @@ def create_vote(db: Session, principal: Principal, command: CreateVote, clock: C
     return vote
 
 
-def open_vote(db: Session, principal: Principal, vote_id: str, clock: Clock = utc_now) -> ProjectVote:
+def open_vote(db: Session, principal: Principal, vote_id: str, clock: Clock = utc_now) -> Loaded[ProjectVote]:
     loaded = VOTES.existing(db, vote_id)
     vote = loaded.aggregate
     candidates = _candidates_of(db, vote.year)
     put = set(vote.open(principal, [c.aggregate for c in candidates], clock()))
-    VOTES.save(db, vote, loaded.version)
+    version = VOTES.save(db, vote, loaded.version)
     for item in candidates:
         if item.aggregate.id in put:
             item.aggregate.put_on_ballot(vote.id)
             CANDIDATES.save(db, item.aggregate, item.version)
     ballot_store.open_counters(db, vote.id, [(c, VOTES_COUNTER) for c in vote.candidate_ids])
     commit(db, principal, vote)
+    return Loaded(vote, version)
+
+
+def edit_vote(
+    db: Session, principal: Principal, vote_id: str, command: EditVote, clock: Clock = utc_now
+) -> Loaded[ProjectVote]:
+    return _act(VOTES, db, principal, vote_id, lambda v, now: v.edit(principal, command, now), clock)
+
+
+def create_runoff(
+    db: Session, principal: Principal, parent_id: str, command: CreateRunoff, clock: Clock = utc_now
+) -> ProjectVote:
+    """A run-off over the candidates tied at the last place of the closed vote ``parent_id``."""
+    parent = VOTES.existing(db, parent_id).aggregate
+    vote = ProjectVote.create_runoff(str(uuid.uuid4()), principal, parent, command, clock())
+    VOTES.insert(db, vote)
+    commit(db, principal, vote)
     return vote
+
+
+def cancel_vote(
+    db: Session, principal: Principal, vote_id: str, command: CancelVote, clock: Clock = utc_now
+) -> Loaded[ProjectVote]:
+    """Cancel: an open first round's candidates go back to the list, its receipts and counters are dropped."""
+    loaded = VOTES.existing(db, vote_id)
+    vote = loaded.aggregate
+    released = set(vote.cancel(principal, command, clock()))
+    version = VOTES.save(db, vote, loaded.version)
+    for item in _candidates_of(db, vote.year):
+        if item.aggregate.id in released:
+            item.aggregate.release(vote.id)
+            CANDIDATES.save(db, item.aggregate, item.version)
+    ballot_store.discard(db, vote.id)
+    commit(db, principal, vote)
+    return Loaded(vote, version)
 
 
 def cast(db: Session, principal: Principal, vote_id: str, command: CastPicks) -> None:
@@ -158,7 +193,8 @@ def close_vote(db: Session, principal: Principal, vote_id: str, clock: Clock = u
     now = clock()
     results = vote.close(principal, tally, now)
     VOTES.save(db, vote, loaded.version)
-    candidates = [c for c in _candidates_of(db, vote.year) if c.aggregate.vote_id == vote.id]
+    # the candidates on this vote's ballot: a first round's, or the tied ones a run-off took over
+    candidates = [c for c in _candidates_of(db, vote.year) if c.aggregate.id in vote.candidate_ids]
     for item in candidates:
         item.aggregate.decide(results)
         CANDIDATES.save(db, item.aggregate, item.version)
@@ -176,18 +212,39 @@ def get_project(db: Session, project_id: str) -> Loaded[Project]:
     return PROJECTS.existing(db, project_id)
 
 
+def _act(
+    documents: Documents[A],
+    db: Session,
+    principal: Principal,
+    object_id: str,
+    step: Callable[[A, datetime], object],
+    clock: Clock,
+) -> Loaded[A]:
+    loaded = documents.existing(db, object_id)
+    step(loaded.aggregate, clock())
+    version = documents.save(db, loaded.aggregate, loaded.version)
+    commit(db, principal, loaded.aggregate)
+    return Loaded(loaded.aggregate, version)
+
+
+def act_on_candidate(
+    db: Session,
+    principal: Principal,
+    candidate_id: str,
+    step: Callable[[Candidate, datetime], object],
+    clock: Clock = utc_now,
+) -> Loaded[Candidate]:
+    return _act(CANDIDATES, db, principal, candidate_id, step, clock)
+
+
 def act_on_project(
     db: Session,
     principal: Principal,
     project_id: str,
     step: Callable[[Project, datetime], object],
     clock: Clock = utc_now,
-) -> Project:
-    loaded = get_project(db, project_id)
-    step(loaded.aggregate, clock())
-    PROJECTS.save(db, loaded.aggregate, loaded.version)
-    commit(db, principal, loaded.aggregate)
-    return loaded.aggregate
+) -> Loaded[Project]:
+    return _act(PROJECTS, db, principal, project_id, step, clock)
 
 
 def record_inspection(
@@ -196,15 +253,16 @@ def record_inspection(
     project_id: str,
     step: Callable[[Project, datetime], tuple[InspectionProblem, ...]],
     clock: Clock = utc_now,
-) -> list[str]:
-    """The inspection and, in its transaction, a rectification item for each problem found; returns their ids."""
+) -> tuple[Loaded[Project], list[str]]:
+    """The inspection and, in its transaction, a rectification item for each problem found; returns the
+    project and the items' ids."""
     loaded = get_project(db, project_id)
     project, now = loaded.aggregate, clock()
     found = step(project, now)
-    PROJECTS.save(db, project, loaded.version)
+    version = PROJECTS.save(db, project, loaded.version)
     items = [_item_for(db, project, problem, principal, now) for problem in found]
     commit(db, principal, project, *items)
-    return [item.id for item in items]
+    return Loaded(project, version), [item.id for item in items]
 
 
 def _item_for(
@@ -221,3 +279,19 @@ def _item_for(
         raise Conflict("该视察问题已列入整改台账")
     ITEMS.insert(db, item)
     return item
+
+
+# --- the scheduler's milestone notices -----------------------------------------------------------------
+
+
+def projects_due(db: Session, now: datetime, limit: int) -> list[str]:
+    return scheduler.due_ids(db, PROJECTS.table, now, limit)
+
+
+def earliest_project_check(db: Session) -> datetime | None:
+    return scheduler.earliest_check(db, PROJECTS.table)
+
+
+def raise_milestone_notices(db: Session, project_id: str, clock: Clock = utc_now) -> int:
+    """The scheduler's step: a ``MilestoneMissed`` for each milestone that fell late, raised once."""
+    return messages.raise_due_notices(PROJECTS, db, project_id, clock())

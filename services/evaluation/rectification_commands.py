@@ -96,6 +96,17 @@ class AddFollowUp:
     due_on: date | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class RaiseForService:
+    """Another service raises ``item`` in the name of ``raising_body`` (a ``RaisingBody``), for the official
+    ``official_subject`` who acted there (``service_raiser`` checks them)."""
+
+    raising_body: str
+    official_subject: str
+    official_name: str
+    item: RaiseItem
+
+
 # --- who raises ---------------------------------------------------------------------------------------
 
 

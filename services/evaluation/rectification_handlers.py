@@ -15,14 +15,17 @@ from sqlalchemy import and_, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from services.evaluation import ledger_lists, rectification_store
+from services.evaluation import ledger_lists, messages, rectification_store
+from services.evaluation.appraisal_handlers import CAMPAIGNS
+from services.evaluation.appraisals import Campaign
 from services.evaluation.messages import commit
 from services.evaluation.rectification_commands import RaiseItem, Raiser, raiser_of
 from services.evaluation.rectification_store import ITEMS
 from services.evaluation.rectification_views import ItemView, ListScope, item_view, list_scope
+from services.evaluation.rectification_vocabulary import Source
 from services.evaluation.rectifications import ItemStatus, RectificationItem
 from wulian.kit.clock import Clock, utc_now
-from wulian.kit.errors import InvalidArgument, PermissionDenied
+from wulian.kit.errors import InvalidArgument, NotFound, PermissionDenied
 from wulian.kit.paging import DEFAULT_PAGE_SIZE, encode_page_token, page_problems
 from wulian.kit.principal import Principal
 
@@ -50,7 +53,7 @@ def _raise(db: Session, raiser: Raiser, command: RaiseItem, now: datetime, actor
         return earlier, ITEMS.existing(db, earlier).version
     try:
         ITEMS.insert(db, item)
-        commit(db, actor, item)
+        commit(db, actor, item, *_linked_campaign(db, item, now))
     except IntegrityError:  # the same source's raise committed meanwhile
         db.rollback()
         earlier = rectification_store.by_source_key(db, key) if key else None
@@ -58,6 +61,23 @@ def _raise(db: Session, raiser: Raiser, command: RaiseItem, now: datetime, actor
             raise
         return earlier, ITEMS.existing(db, earlier).version
     return item.id, 1
+
+
+def _linked_campaign(db: Session, item: RectificationItem, now: datetime) -> list[Campaign]:
+    """An appraisal's item belongs to its campaign (``source_ref``), which lists it under the department;
+    saved in the item's transaction. A campaign that is not there, or a unit it did not appraise, is bad input."""
+    if item.source is not Source.APPRAISAL:
+        return []
+    loaded = CAMPAIGNS.load(db, item.source_ref)
+    if loaded is None:
+        raise InvalidArgument("整改事项未通过校验", details=[{"field": "source_ref", "message": "未找到该评议"}])
+    try:
+        loaded.aggregate.link_rectification(item.content.unit, item.id, now)
+    except NotFound as error:
+        details = [{"field": "content.unit", "message": error.message}]
+        raise InvalidArgument("整改事项未通过校验", details=details) from None
+    CAMPAIGNS.save(db, loaded.aggregate, loaded.version)
+    return [loaded.aggregate]
 
 
 def raise_item(db: Session, principal: Principal, command: RaiseItem, clock: Clock = utc_now) -> Shown:
@@ -145,12 +165,4 @@ def six_lists(db: Session, principal: Principal, filters: Filters, clock: Clock 
 
 def raise_due_notices(db: Session, item_id: str, clock: Clock = utc_now) -> int:
     """The scheduler's step: each due-soon and overdue notice of an item, raised once."""
-    loaded = ITEMS.load(db, item_id)
-    if loaded is None:
-        return 0
-    raised = loaded.aggregate.raise_due_notices(clock())
-    if not raised:
-        return 0
-    ITEMS.save(db, loaded.aggregate, loaded.version)
-    commit(db, None, loaded.aggregate)
-    return len(raised)
+    return messages.raise_due_notices(ITEMS, db, item_id, clock())

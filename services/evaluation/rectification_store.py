@@ -11,13 +11,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Table, and_, func, select
+from sqlalchemy import DateTime, Table, and_, select
 from sqlmodel import Column, Field, Session, SQLModel, Text
 
 from services.evaluation.rectification_views import ListScope
 from services.evaluation.rectification_vocabulary import UNIT_KIND_ROLES, UnitKind
 from services.evaluation.rectifications import ItemStatus, RectificationItem
-from wulian.kit.db import stored_utc
+from wulian.kit import scheduler
 from wulian.kit.documents import Documents
 from wulian.kit.principal import Principal
 
@@ -91,13 +91,11 @@ def overdue_condition(now: datetime) -> Any:
 
 
 def due_for_check(db: Session, now: datetime, limit: int) -> list[str]:
-    due = and_(_ITEM.c.next_check_at.is_not(None), _ITEM.c.next_check_at <= now)
-    query = select(_ITEM.c.id).where(due).order_by(_ITEM.c.next_check_at).limit(limit)
-    return [str(row.id) for row in db.execute(query)]
+    return scheduler.due_ids(db, _ITEM, now, limit)
 
 
 def earliest_check(db: Session) -> datetime | None:
-    return stored_utc(db.execute(select(func.min(_ITEM.c.next_check_at))).scalar_one_or_none())
+    return scheduler.earliest_check(db, _ITEM)
 
 
 def table() -> Table:

@@ -1,4 +1,4 @@
-"""The stack in one test process: the suggestions, clue and case-review services on their own loop thread, the
+"""The stack in one test process: the suggestions, clue, case-review and evaluation services on their own loop thread, the
 gateway served by uvicorn on a free port, spoken to over real HTTP."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import pytest
 
 from services.case_review.main import build as build_case_review
 from services.clues.main import build as build_clues
+from services.evaluation.main import build as build_evaluation
 from services.gateway.app import create_app
 from services.suggestions.main import build
 from tests.support.identity import Tokens
@@ -55,12 +56,15 @@ def open_stack(settings: Settings, tokens: Tokens) -> Iterator[Stack]:
     loop.run(clues.start(register_clues))
     case_review, register_case_review = build_case_review(settings)
     loop.run(case_review.start(register_case_review))
+    evaluation, register_evaluation = build_evaluation(settings)
+    loop.run(evaluation.start(register_evaluation))
     settings = settings.model_copy(update={"gateway_port": free_port()})
     with (
         ThreadedServer(create_app(settings), settings.gateway_port).running(),
         httpx.Client(base_url=settings.gateway_url, timeout=10) as http,
     ):
         yield Stack(settings=settings, http=http, tokens=tokens, runtime=runtime, loop=loop)
+    loop.run(evaluation.stop())
     loop.run(case_review.stop())
     loop.run(clues.stop())
     loop.run(runtime.stop())

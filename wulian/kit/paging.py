@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -36,3 +37,22 @@ def page_problems(page_size: int, page_token: str) -> tuple[int, list[dict[str, 
         problems.append({"field": "page_token", "message": "分页标记无效，请从第一页重新查询"})
         offset = 0
     return offset, problems
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One object as its caller may see it: ``json`` its read model (the gRPC ``Document``)."""
+
+    id: str
+    version: int
+    json: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of a list: ``items`` the read models as JSON; ``counts`` per status for counts-only roles."""
+
+    items: list[str]
+    next_page_token: str
+    total: int
+    counts: dict[str, int]

@@ -56,3 +56,19 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
         username=str(claims.get("preferred_username") or ""),
         expires_at=float(claims["exp"]),
     )
+
+
+# Keycloak names a client's service-account user "service-account-<client id>" and gives ours no role.
+SERVICE_ACCOUNT_PREFIX = "service-account-"
+
+
+def is_service_caller(principal: Principal) -> bool:
+    """A service's own account: no role at all, and Keycloak's service-account user name.
+
+    The token's ``sub`` of a Keycloak service account is an opaque id and its ``preferred_username`` is
+    ``service-account-<client>``; either one carrying the prefix is accepted. A role disqualifies: users
+    with roles are people."""
+    if principal.roles:
+        return False
+    names = (principal.username, principal.subject)
+    return any(name.startswith(SERVICE_ACCOUNT_PREFIX) for name in names)

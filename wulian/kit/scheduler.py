@@ -17,8 +17,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Table, and_, func, select
+from sqlalchemy.orm import Session
+
 from wulian.kit.clock import Clock, utc_now
-from wulian.kit.db import Database
+from wulian.kit.db import Database, stored_utc
 from wulian.kit.errors import Conflict
 
 log = logging.getLogger(__name__)
@@ -80,3 +83,15 @@ class DeadlineScheduler:
                 log.exception("deadline check failed; retrying")
                 delay = self.interval_s
             await asyncio.sleep(max(delay, 0.05))
+
+
+def due_ids(session: Session, table: Table, now: datetime, limit: int) -> list[str]:
+    """A ``due`` for tables that keep each aggregate's next check in a ``next_check_at`` column."""
+    due = and_(table.c.next_check_at.is_not(None), table.c.next_check_at <= now)
+    query = select(table.c.id).where(due).order_by(table.c.next_check_at).limit(limit)
+    return [str(row.id) for row in session.execute(query)]
+
+
+def earliest_check(session: Session, table: Table) -> datetime | None:
+    """The ``earliest`` of such a table."""
+    return stored_utc(session.execute(select(func.min(table.c.next_check_at))).scalar_one_or_none())

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from services.evaluation import appraisal_handlers, appraisals, ballots
 from services.evaluation import ballot_handlers as ballot_use
-from services.evaluation.appraisals import CampaignStatus
+from services.evaluation.appraisals import AppraisalBallot, CampaignStatus
 from services.evaluation.domain import Grade
 from tests.integration.evaluation.conftest import Clock
 from wulian.kit.db import Database
@@ -71,17 +71,11 @@ def test_27_departments_150_deputies_one_session(db: Database, clock: Clock) -> 
     )
 
     deputies = [who("deputy", f"deputy-{n:03d}") for n in range(VOTERS)]
-    session_plan = ballots.SessionPlan(
-        title="2019年度工作评议满意度测评",
-        purpose="appraisal",
-        subject_kind="department",
-        subjects=tuple(ballots.SubjectInput(r, n) for r, n in DEPARTMENTS),
-        mode="grades",
-        electorate=tuple(d.subject for d in deputies),
-        campaign_id=campaign_id,
-    )
-    session_id = run(db, ballot_use.create, CLERK, ballots.CreateSession(session_plan), clock).summary.id
-    run(db, appraisal_handlers.act, CLERK, campaign_id, lambda c, now: c.link_ballot(CLERK, session_id, now), clock)
+    ballot = AppraisalBallot("2019年度工作评议满意度测评", tuple(d.subject for d in deputies))
+    session = run(db, ballot_use.create_for_campaign, CLERK, campaign_id, ballot, clock).summary
+    assert [(s.ref, s.name) for s in session.subjects] == DEPARTMENTS  # the campaign's departments, in order
+    session_id = session.id
+    assert run(db, appraisal_handlers.get, CLERK, campaign_id).view.ballot_session_id == session_id
     run(db, ballot_use.open_session, CLERK, session_id, clock)
     rng = random.Random(2020)
     bias = {ref: rng.random() for ref, _ in DEPARTMENTS}  # some departments do better than others

@@ -106,7 +106,7 @@ def test_a_project_to_100_percent_with_an_item_raised_and_closed_out(db: Databas
     inspection = RecordInspection(
         date(YEAR, 5, 1), joint, "实地查看路面", (ProblemInput("部分路段路面开裂", "限期返修"),)
     )
-    item_ids = run(
+    _, item_ids = run(
         db,
         use.record_inspection,
         STATION,
@@ -134,6 +134,6 @@ def test_a_project_to_100_percent_with_an_item_raised_and_closed_out(db: Databas
     done = ReportProgress(0, "600", date(YEAR, 8, 31), "全部完成")
     project = run(
         db, use.act_on_project, TRANSPORT, project_id, lambda p, now: p.report_progress(TRANSPORT, done, now), clock
-    )
+    ).aggregate
     progress = project.progress(clock())
     assert progress.percent == 100 and project.status.value == "completed"

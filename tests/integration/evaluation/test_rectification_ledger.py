@@ -49,13 +49,15 @@ def run(db: Database, fn: Callable[..., T], *args: Any) -> T:
         return fn(session, *args)
 
 
-def appraisal_item(unit: str = "transport", name: str = "交通运输局") -> RaiseItem:
+def inspection_item(unit: str = "transport", name: str = "交通运输局") -> RaiseItem:
+    """An item as a joint inspection raises it (an appraisal's must name a campaign whose results are out:
+    test_appraisal_items covers those)."""
     content = ItemContent(unit, name, "农村公路养护不到位，群众反映强烈", "建立养护巡查制度")
-    return RaiseItem("appraisal", f"appraisal/a-1/{unit}", content)
+    return RaiseItem("project_inspection", f"inspection/p-1/{unit}", content)
 
 
 def test_an_item_goes_from_raised_to_closed_out(db: Database, clock: Clock) -> None:
-    raised = run(db, handlers.raise_item, CLERK, appraisal_item(), clock)
+    raised = run(db, handlers.raise_item, CLERK, inspection_item(), clock)
     item_id = raised.view.id
     with pytest.raises(NotFound):  # another department does not even see it
         run(db, handlers.act, HOUSING, item_id, lambda i, now: i.declare_plan(HOUSING, DeclarePlan("x", "y", "z"), now))
@@ -90,7 +92,7 @@ def test_an_item_goes_from_raised_to_closed_out(db: Database, clock: Clock) -> N
 
 
 def test_an_unsatisfactory_close_out_reopens_the_item(db: Database, clock: Clock) -> None:
-    item_id = run(db, handlers.raise_item, CLERK, appraisal_item(), clock).view.id
+    item_id = run(db, handlers.raise_item, CLERK, inspection_item(), clock).view.id
     plan = DeclarePlan("每月巡查一次", "张局长", "李科长")
     run(db, handlers.act, TRANSPORT, item_id, lambda i, now: i.declare_plan(TRANSPORT, plan, now), clock)
     report = ReportRectification("final", "已整改", "巡查")
@@ -123,8 +125,8 @@ def test_a_service_raise_is_idempotent_on_its_source(db: Database, clock: Clock)
 
 
 def test_each_caller_lists_its_own_items(db: Database, clock: Clock) -> None:
-    run(db, handlers.raise_item, CLERK, appraisal_item("transport", "交通运输局"), clock)
-    run(db, handlers.raise_item, COMMISSION, appraisal_item("housing", "住建局"), clock)
+    run(db, handlers.raise_item, CLERK, inspection_item("transport", "交通运输局"), clock)
+    run(db, handlers.raise_item, COMMISSION, inspection_item("housing", "住建局"), clock)
     court = ItemContent("hs-court", "黄石市中级人民法院", "文书说理不足", unit_kind="court")
     run(db, handlers.raise_item, CLERK, RaiseItem("case_review_opinion", "finding/f-2", court), clock)
     callers = (CLERK, COMMISSION, OFFICE, TRANSPORT, COURT)
@@ -144,7 +146,7 @@ def test_each_caller_lists_its_own_items(db: Database, clock: Clock) -> None:
 
 
 def test_the_six_lists_and_the_deadline_notices(db: Database, clock: Clock) -> None:
-    item_id = run(db, handlers.raise_item, CLERK, appraisal_item(), clock).view.id
+    item_id = run(db, handlers.raise_item, CLERK, inspection_item(), clock).view.id
     sheets = run(db, handlers.six_lists, CLERK, Filters(), clock)
     assert [s.title for s in sheets] == ["责任清单", "内容清单", "问题清单", "整改清单", "销号清单", "跟踪清单"]
     assert len(sheets[2].rows) == 1 and len(sheets[4].rows) == 0
@@ -163,7 +165,7 @@ def test_the_six_lists_and_the_deadline_notices(db: Database, clock: Clock) -> N
 
 
 def test_two_concurrent_steps_on_one_item_conflict(db: Database, clock: Clock) -> None:
-    item_id = run(db, handlers.raise_item, CLERK, appraisal_item(), clock).view.id
+    item_id = run(db, handlers.raise_item, CLERK, inspection_item(), clock).view.id
     with db.session() as first, db.session() as second:
         stale = handlers.ITEMS.load(second, item_id)
         plan = DeclarePlan("每月巡查一次", "张局长", "李科长")

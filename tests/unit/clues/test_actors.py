@@ -9,11 +9,11 @@ from datetime import timedelta
 import pytest
 
 from services.clues import commands
-from services.clues.domain import Transferor, is_service_caller, transfer_capacity
+from services.clues.domain import Transferor, transfer_capacity
 from services.clues.model import Clue
 from tests.unit.clues import builders as b
 from wulian.kit.errors import PermissionDenied
-from wulian.kit.principal import CONGRESS_ROLES, Principal
+from wulian.kit.principal import CONGRESS_ROLES, Principal, is_service_caller
 
 NOW = b.FEEDBACK_AT + timedelta(days=1)
 COMMISSIONERS = {b.COMMISSION, b.OTHER_COMMISSIONER}

@@ -1,0 +1,3 @@
+from services.evaluation.main import run
+
+run()
