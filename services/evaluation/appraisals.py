@@ -16,7 +16,7 @@ at once: "评议结果现场公布") → *concluded* (each department's rectific
 a campaign not yet published can be cancelled with a reason.
 
 Suggestion-handling figures per department (``SuggestionFigures``) are not typed in: they are counted
-from the suggestions service's events (``apply_suggestion_event``) by the year of the event in Beijing.
+from the suggestions service's events (``suggestion_figures``) by the year of the event in Beijing.
 
 Who sees what. Organizers and congress leaders see the campaign; a team member sees it and its own
 departments' activities; the station and the commission see it all; a department sees its own results,
@@ -714,7 +714,7 @@ class SuggestionFigures:
 
 
 SUGGESTION_EVENTS = frozenset(
-    {"assignment_confirmed", "contact_recorded", "replied", "evaluated", "contact_overdue", "reply_overdue"}
+    {"assigned", "contact_recorded", "replied", "evaluated", "contact_overdue", "reply_overdue"}
 )
 
 
@@ -737,7 +737,7 @@ def suggestion_event_units(name: str, fields: Mapping[str, object]) -> dict[str,
             for key, n in counts.items():
                 row[key] = row.get(key, 0) + n
 
-    if name == "assignment_confirmed":
+    if name == "assigned":  # published when the supervision office confirms the assignment
         add(text("lead_unit"), assigned=1, as_lead=1)
         for unit in units("co_units"):
             add(unit, assigned=1)

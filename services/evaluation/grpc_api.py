@@ -18,6 +18,7 @@ from services.evaluation import (
     appraisal_handlers,
     ballot_handlers,
     ballots,
+    figures_handlers,
     project_handlers,
     queries,
     rectification_handlers,
@@ -196,6 +197,10 @@ class EvaluationService(evaluation_pb2_grpc.EvaluationServiceServicer):
 
     async def ListAppraisals(self, request: pb.ListRequest, context: Ctx) -> pb.ListResponse:
         return await self._page(queries.list_campaigns, request)
+
+    async def GetAppraisalFigures(self, request: pb.Ref, context: Ctx) -> pb.Document:
+        figures = await self._run(figures_handlers.campaign_figures, request.id)
+        return _document(request.id, 0, figures)
 
     async def GetAppraisalResults(self, request: pb.Ref, context: Ctx) -> pb.Document:
         computed = await self._run(ballot_handlers.campaign_results, request.id)

@@ -9,6 +9,7 @@ import grpc
 
 from services.evaluation import project_handlers, rectification_handlers, rectification_store
 from services.evaluation.grpc_api import EvaluationService
+from services.evaluation.suggestion_figures import figures_consumer
 from wulian.evaluation.v1 import evaluation_pb2_grpc
 from wulian.kit.runtime import ServiceRuntime, run_built
 from wulian.kit.scheduler import DeadlineScheduler
@@ -39,7 +40,8 @@ def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server
         earliest=project_handlers.earliest_project_check,
         interval_s=settings.deadline_check_interval_s,
     )
-    runtime.background += [ledger.run_forever, milestones.run_forever]
+    figures = figures_consumer(runtime.db, runtime.link)  # 代表建议办理情况, counted from the suggestions' events
+    runtime.background += [ledger.run_forever, milestones.run_forever, figures.run]
 
     def register(server: grpc.aio.Server) -> None:
         evaluation_pb2_grpc.add_EvaluationServiceServicer_to_server(service, server)

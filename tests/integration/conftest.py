@@ -1,5 +1,5 @@
-"""The stack in one test process: the suggestions, clue, case-review and evaluation services on their own loop thread, the
-gateway served by uvicorn on a free port, spoken to over real HTTP."""
+"""The stack in one test process: the suggestions, clue, case-review and evaluation services on their own loop
+thread, the gateway served by uvicorn on a free port, spoken to over real HTTP."""
 
 from __future__ import annotations
 

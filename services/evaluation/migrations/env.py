@@ -5,6 +5,8 @@ from sqlmodel import SQLModel
 
 import services.evaluation.appraisal_handlers
 import services.evaluation.ballot_store
+import services.evaluation.figures_store
+import services.evaluation.project_handlers
 import services.evaluation.rectification_store  # noqa: F401
 import wulian.kit.audit.log
 import wulian.kit.events.outbox  # noqa: F401

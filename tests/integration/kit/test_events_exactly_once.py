@@ -14,7 +14,7 @@ from sqlmodel import Session
 from tests.conftest import make_settings
 from tests.integration.conftest import Stack, open_stack
 from tests.support.identity import Tokens
-from tests.support.processes import NatsServer
+from tests.support.processes import NatsServer, wait_until
 from wulian.kit.db import Database, make_engine
 from wulian.kit.events.consumer import DatabaseInbox, DurableConsumer
 from wulian.kit.events.envelope import ReceivedEvent
@@ -63,15 +63,6 @@ class CountingConsumer:
     def rows(self) -> list[tuple[str, str]]:
         with self.db.session() as session:
             return [tuple(r) for r in session.execute(select(seen.c.event_id, seen.c.suggestion_id))]  # type: ignore[misc]
-
-
-def wait_until(condition: object, timeout_s: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
-            return
-        time.sleep(0.05)
-    raise AssertionError("condition not met in time")
 
 
 def unpublished(stack: Stack) -> int:

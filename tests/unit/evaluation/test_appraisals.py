@@ -257,12 +257,12 @@ def test_who_sees_a_campaign(principal: Principal, view: View) -> None:
 
 def test_suggestion_events_give_the_figures_per_department() -> None:
     stream = [
-        ("assignment_confirmed", {"lead_unit": "transport", "co_units": ["housing"]}),
+        ("assigned", {"lead_unit": "transport", "co_units": ["housing"]}),
         ("contact_recorded", {"unit": "transport", "within_48h": True}),
         ("contact_recorded", {"unit": "housing", "within_48h": False}),
         ("replied", {"unit": "transport", "on_time": True}),
         ("evaluated", {"lead_unit": "transport", "overall": "basically_satisfied"}),
-        ("assignment_confirmed", {"lead_unit": "transport", "co_units": []}),
+        ("assigned", {"lead_unit": "transport", "co_units": []}),
         ("reply_overdue", {"lead_unit": "transport"}),
         ("evaluated", {"lead_unit": "transport", "overall": "dissatisfied"}),
         ("submitted", {"number": "2026-0001"}),  # not about a department
