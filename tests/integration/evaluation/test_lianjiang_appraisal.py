@@ -13,11 +13,13 @@ from sqlalchemy import select
 
 from services.evaluation import appraisal_handlers, appraisals, ballots
 from services.evaluation import ballot_handlers as ballot_use
+from services.evaluation import rectification_handlers as ledger
 from services.evaluation.appraisals import AppraisalBallot, CampaignStatus
 from services.evaluation.domain import Grade
+from services.evaluation.rectification_commands import ItemContent, RaiseItem
 from tests.integration.evaluation.conftest import Clock
 from wulian.kit.db import Database
-from wulian.kit.errors import NotFound
+from wulian.kit.errors import InvalidArgument, NotFound
 from wulian.kit.events.outbox import OutboxMessage
 from wulian.kit.principal import Principal
 
@@ -106,3 +108,21 @@ def test_27_departments_150_deputies_one_session(db: Database, clock: Clock) -> 
     assert "wulian.evaluation.ballot_session.closed" in subjects
     with pytest.raises(NotFound):
         run(db, appraisal_handlers.get, who("gov_department", "x", "police"), campaign_id)
+
+    # After: each department below the line gets a rectification item, listed under it in the campaign.
+    below = [row.ref for row in published.rows][-2:]
+    for unit in below:
+        content = ItemContent(unit, dict(DEPARTMENTS)[unit], "群众满意度偏低，服务效能不高", "三个月内报告整改情况")
+        run(db, ledger.raise_item, CLERK, RaiseItem("appraisal", campaign_id, content), clock)
+    linked = run(db, appraisal_handlers.get, CLERK, campaign_id).view.rectification_items
+    assert sorted(linked) == sorted(below) and all(len(ids) == 1 for ids in linked.values())
+    outside = ItemContent("police", "公安局", "不在本次评议范围", "")
+    with pytest.raises(InvalidArgument) as raised:
+        run(db, ledger.raise_item, CLERK, RaiseItem("appraisal", campaign_id, outside), clock)
+    assert raised.value.details[0]["field"] == "content.unit"
+    with pytest.raises(InvalidArgument) as raised:
+        run(db, ledger.raise_item, CLERK, RaiseItem("appraisal", "no-such-campaign", content), clock)
+    assert raised.value.details == [{"field": "source_ref", "message": "未找到该评议"}]
+    assert (
+        run(db, appraisal_handlers.get, CLERK, campaign_id).view.rectification_items == linked
+    )  # nothing half-written

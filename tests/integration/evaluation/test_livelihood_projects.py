@@ -10,12 +10,15 @@ from typing import Any, TypeVar
 
 import pytest
 
+from services.evaluation import ballot_store
 from services.evaluation import project_handlers as use
 from services.evaluation import rectification_handlers as ledger
 from services.evaluation.project_commands import (
     AddCandidate,
+    CancelVote,
     CandidateDetails,
     CastPicks,
+    CreateRunoff,
     CreateVote,
     MilestoneInput,
     ParticipantInput,
@@ -28,7 +31,7 @@ from services.evaluation.project_states import CandidateStatus
 from services.evaluation.rectification_commands import CloseOutItem, DeclarePlan, ReportRectification
 from tests.integration.evaluation.conftest import Clock
 from wulian.kit.db import Database
-from wulian.kit.errors import Conflict, PermissionDenied
+from wulian.kit.errors import Conflict, InvalidArgument, PermissionDenied
 from wulian.kit.principal import Principal
 
 T = TypeVar("T")
@@ -137,3 +140,47 @@ def test_a_project_to_100_percent_with_an_item_raised_and_closed_out(db: Databas
     ).aggregate
     progress = project.progress(clock())
     assert progress.percent == 100 and project.status.value == "completed"
+
+
+def test_a_tie_at_the_last_place_goes_to_a_runoff_whose_winner_becomes_a_project(db: Database, clock: Clock) -> None:
+    candidates = [run(db, use.add_candidate, CLERK, AddCandidate(YEAR, details(n)), clock) for n in range(1, 5)]
+    deputies = [who("deputy", f"deputy-{n}") for n in range(6)]
+    electorate = tuple(d.subject for d in deputies)
+    vote = run(db, use.create_vote, CLERK, CreateVote(YEAR, 2, electorate), clock)
+    run(db, use.open_vote, CLERK, vote.id, clock)
+    a, b, c, _ = (x.id for x in candidates)
+    picks = [(a, b), (a, c), (a, b), (a, c), (a,), (a,)]  # a: 6, b: 2, c: 2 — b and c tie for the 2nd place
+    for deputy, chosen in zip(deputies, picks, strict=True):
+        run(db, use.cast, deputy, vote.id, CastPicks(chosen))
+    first = run(db, use.close_vote, CLERK, vote.id, clock)
+    assert first.elected == (a,) and first.runoff is not None and set(first.runoff.tied) == {b, c}
+
+    runoff = run(db, use.create_runoff, CLERK, vote.id, CreateRunoff(electorate), clock)
+    assert set(runoff.candidate_ids) == {b, c} and runoff.places == 1
+    run(db, use.open_vote, CLERK, runoff.id, clock)
+    for deputy, chosen in zip(deputies, [b, b, b, b, c, c], strict=True):
+        run(db, use.cast, deputy, runoff.id, CastPicks((chosen,)))
+    second = run(db, use.close_vote, CLERK, runoff.id, clock)
+    assert second.elected == (b,) and second.runoff is None
+    with db.session() as session:
+        status = {x.id: use.CANDIDATES.existing(session, x.id).aggregate.status for x in candidates}
+        assert use.PROJECTS.load(session, b) is not None and use.PROJECTS.load(session, c) is None
+    assert status[a] is status[b] is CandidateStatus.ELECTED
+    assert status[c] is CandidateStatus.NOT_ELECTED
+
+
+def test_a_cancelled_vote_puts_its_candidates_back_and_keeps_no_ballot(db: Database, clock: Clock) -> None:
+    candidates = [run(db, use.add_candidate, CLERK, AddCandidate(YEAR, details(n)), clock) for n in range(1, 4)]
+    deputies = [who("deputy", f"deputy-{n}") for n in range(4)]
+    vote = run(db, use.create_vote, CLERK, CreateVote(YEAR, 1, tuple(d.subject for d in deputies)), clock)
+    run(db, use.open_vote, CLERK, vote.id, clock)
+    run(db, use.cast, deputies[0], vote.id, CastPicks((candidates[0].id,)))
+    with pytest.raises(InvalidArgument):
+        run(db, use.cancel_vote, CLERK, vote.id, CancelVote("  "), clock)  # a reason is required
+    cancelled = run(db, use.cancel_vote, CLERK, vote.id, CancelVote("会议延期"), clock)
+    assert cancelled.aggregate.status.value == "cancelled"
+    with db.session() as session:
+        assert all(
+            use.CANDIDATES.existing(session, x.id).aggregate.status is CandidateStatus.PROPOSED for x in candidates
+        )
+        assert ballot_store.receipts(session, vote.id) == 0 and ballot_store.counter_values(session, vote.id) == {}

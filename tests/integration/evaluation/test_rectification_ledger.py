@@ -51,7 +51,7 @@ def run(db: Database, fn: Callable[..., T], *args: Any) -> T:
 
 def inspection_item(unit: str = "transport", name: str = "交通运输局") -> RaiseItem:
     """An item as a joint inspection raises it (an appraisal's must name a campaign whose results are out:
-    test_appraisal_items covers those)."""
+    test_lianjiang_appraisal covers those)."""
     content = ItemContent(unit, name, "农村公路养护不到位，群众反映强烈", "建立养护巡查制度")
     return RaiseItem("project_inspection", f"inspection/p-1/{unit}", content)
 
