@@ -43,6 +43,12 @@ SECTIONS: list[tuple[str, list[Rpc]]] = [
             ("GetAppraisal", "Ref", "Document", ""),
             ("ListAppraisals", "ListRequest", "ListResponse", "filters: year, status"),
             (
+                "GetAppraisalFigures",
+                "Ref",
+                "Document",
+                "代表建议办理情况 per department of the campaign's year, counted from the suggestions service's events",
+            ),
+            (
                 "GetAppraisalResults",
                 "Ref",
                 "Document",
@@ -74,6 +80,30 @@ SECTIONS: list[tuple[str, list[Rpc]]] = [
                 rectification_commands.RaiseForService,
                 "Document",
                 "service accounts only; the same source reference and unit answer the same item",
+            ),
+            (
+                "DeclarePlanForService",
+                rectification_commands.DeclarePlanForService,
+                "Document",
+                "service accounts only, for the unit's official named; the same step again has no effect",
+            ),
+            (
+                "ReportRectificationForService",
+                rectification_commands.ReportForService,
+                "Document",
+                "service accounts only, for the unit's official named; the same step again has no effect",
+            ),
+            (
+                "CloseOutRectificationForService",
+                rectification_commands.CloseOutForService,
+                "Document",
+                "service accounts only, for the raising body's official named; 不满意 reopens",
+            ),
+            (
+                "WithdrawRectificationForService",
+                rectification_commands.WithdrawForService,
+                "Document",
+                "service accounts only, for the raising body's official named",
             ),
             ("EditRectification", (rectification_commands.EditItem,), "Document", ""),
             ("WithdrawRectification", "ReasonRequest", "Document", ""),

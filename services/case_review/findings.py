@@ -23,6 +23,9 @@ clue id (``record_clue_transfer``, idempotent). The clue's content is the findin
 nothing more is kept here — and only the organizers, who transfer it, see the mark: neither the court
 nor the station (clues about judicial staff are the discipline commission's, ``services/clues``). Once
 the clue service holds the clue, the finding forgets whom it concerns: the details live there alone.
+
+The rectification ledger (整改台账). From its issue on, the finding logs each step that the ledger's item
+follows (``ledger_steps``; which steps, and what they become there: ``ledger``).
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ from services.case_review.domain import (
     require_organizer,
 )
 from services.case_review.domain import View as AccessView
+from services.case_review.ledger import LedgerStep, LedgerStepKind
 from services.case_review.reviews import ReviewBatch
 from wulian.kit.errors import Conflict, NotFound, PermissionDenied
 from wulian.kit.principal import Principal
@@ -273,6 +277,7 @@ class Finding:
     misconduct: MisconductMark | None = None
     clue_transfer: ClueTransfer | None = None
     raised_deadlines: set[str] = field(default_factory=set)
+    ledger_steps: list[LedgerStep] = field(default_factory=list)
     events: list[ev.Event] = field(default_factory=list, repr=False)
 
     @classmethod
@@ -332,6 +337,7 @@ class Finding:
         self.issued_by, self.issued_at = principal.subject, now
         self.due_at = rectification_due(now, months)
         self.status = FindingStatus.ISSUED
+        self._to_ledger(LedgerStepKind.RAISE, principal, now)
         self.events.append(ev.FindingIssued(self.id, now, self.unit, self.batch_id, self.case_id, self.due_at))
 
     def answer(self, principal: Principal, command: commands.AnswerOpinion, now: datetime) -> None:
@@ -347,6 +353,8 @@ class Finding:
         self.answers.append(Answer(answer, text, principal.subject, now))
         accepted = answer is OpinionAnswer.ACCEPT
         self.status = FindingStatus.RECTIFYING if accepted else FindingStatus.EXPLAINED
+        if accepted:
+            self._to_ledger(LedgerStepKind.PLAN, principal, now, len(self.answers) - 1)
         self.events.append(ev.OpinionAnswered(self.id, now, self.unit, answer))
 
     def accept_explanation(self, principal: Principal, command: commands.AcceptExplanation, now: datetime) -> None:
@@ -357,6 +365,7 @@ class Finding:
         self.decisions.append(Decision(True, note, principal.subject, now))
         self.closing = CloseOut(FindingOutcome.EXPLAINED, note, principal.subject, now)
         self.status = FindingStatus.CLOSED
+        self._to_ledger(LedgerStepKind.WITHDRAW, principal, now, len(self.decisions) - 1)
         self.events.append(ev.ExplanationAccepted(self.id, now, self.unit))
         self.events.append(ev.FindingClosedOut(self.id, now, self.unit, FindingOutcome.EXPLAINED))
 
@@ -377,6 +386,7 @@ class Finding:
         report = report_from(command, by=principal.subject, now=now, due_at=self._due())
         self.reports.append(report)
         self.status = FindingStatus.REPORTED
+        self._to_ledger(LedgerStepKind.REPORT, principal, now, len(self.reports) - 1)
         self.events.append(ev.RectificationReported(self.id, now, self.unit, report.on_time))
 
     def send_back_report(self, principal: Principal, command: commands.SendBackReport, now: datetime) -> None:
@@ -386,6 +396,7 @@ class Finding:
         reason = checked_text("reason", command.reason, "退回的理由")
         self.send_backs.append(SendBack(reason, principal.subject, now))
         self.status = FindingStatus.RECTIFYING
+        self._to_ledger(LedgerStepKind.SEND_BACK, principal, now, len(self.send_backs) - 1)
         self.events.append(ev.ReportSentBack(self.id, now, self.unit))
 
     def close_out(self, principal: Principal, command: commands.CloseOutFinding, now: datetime) -> None:
@@ -396,6 +407,7 @@ class Finding:
         note = checked_text("note", command.note, "销号意见", required=False)
         self.closing = CloseOut(FindingOutcome.RECTIFIED, note, principal.subject, now)
         self.status = FindingStatus.CLOSED
+        self._to_ledger(LedgerStepKind.CLOSE_OUT, principal, now)
         self.events.append(ev.FindingClosedOut(self.id, now, self.unit, FindingOutcome.RECTIFIED))
 
     # --- clue transfer ---------------------------------------------------------------------------------
@@ -472,6 +484,11 @@ class Finding:
 
     def viewer(self, principal: Principal) -> FindingViewer:
         return finding_viewer(principal, unit=self.unit, issued=self.issued)
+
+    def _to_ledger(self, kind: LedgerStepKind, principal: Principal, now: datetime, record: int = 0) -> None:
+        """Log a step for the ledger's item: the raise, and after it every step the item follows."""
+        if kind is LedgerStepKind.RAISE or self.ledger_steps:
+            self.ledger_steps.append(LedgerStep(kind, principal.subject, principal.name, now, record))
 
     def _ensure_unit(self, principal: Principal, verb: str) -> None:
         if not acts_for_unit(principal, self.unit):
@@ -550,6 +567,7 @@ class FindingView:
     closing: CloseOut | None
     misconduct: MisconductMark | None  # the organizers only
     clue_transfer: ClueTransfer | None  # the organizers only
+    ledger_item_id: str = ""  # the rectification ledger's item, once the evaluation service holds it
 
 
 _ACCESS: dict[FindingViewer, AccessView] = {

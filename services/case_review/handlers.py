@@ -12,7 +12,7 @@ import json
 import uuid
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -486,8 +486,14 @@ def list_batches(
 # --- findings ------------------------------------------------------------------------------------------
 
 
-def finding_json(finding: Finding, principal: Principal) -> str:
-    return _FINDING_VIEW.dump_json(finding_view(finding, principal)).decode()
+def finding_json(finding: Finding, principal: Principal, ledger_item_id: str = "") -> str:
+    view = replace(finding_view(finding, principal), ledger_item_id=ledger_item_id)
+    return _FINDING_VIEW.dump_json(view).decode()
+
+
+def _finding_json(session: Session, finding: Finding, principal: Principal) -> str:
+    """The finding as ``principal`` sees it, with its rectification ledger item."""
+    return finding_json(finding, principal, repository.ledger_item_ids(session, [finding.id]).get(finding.id, ""))
 
 
 def _finding_entry(action: str, finding: Finding, principal: Principal | None, now: datetime) -> bytes:
@@ -531,7 +537,7 @@ def act_on_finding(
     step(finding, now)
     if not finding.events:
         return finding, loaded.version
-    version = FINDINGS.save(session, finding, loaded.version)
+    version = repository.save_finding(session, finding, loaded.version)
     trail.commit(session, ctx.keys, principal, finding.events, [_finding_entry(action, finding, principal, now)])
     finding.events.clear()
     return finding, version
@@ -546,7 +552,7 @@ def finding_step(
     ctx: Context,
 ) -> Shown:
     finding, version = act_on_finding(session, principal, finding_id, action, step, ctx)
-    return Shown(finding.id, version, finding_json(finding, principal))
+    return Shown(finding.id, version, _finding_json(session, finding, principal))
 
 
 def issue_finding(session: Session, principal: Principal, finding_id: str, ctx: Context) -> Shown:
@@ -559,7 +565,7 @@ def issue_finding(session: Session, principal: Principal, finding_id: str, ctx: 
 
 def get_finding(session: Session, principal: Principal, finding_id: str) -> Shown:
     loaded = FINDINGS.existing(session, finding_id)
-    return Shown(loaded.aggregate.id, loaded.version, finding_json(loaded.aggregate, principal))
+    return Shown(loaded.aggregate.id, loaded.version, _finding_json(session, loaded.aggregate, principal))
 
 
 def list_findings(
@@ -590,7 +596,8 @@ def list_findings(
     if overdue:
         conditions.append(repository.finding_overdue(now))
     items, total = FINDINGS.page(session, and_(*conditions), [table.c.drafted_at.desc(), table.c.id], offset, limit)
-    shown = [finding_json(i.aggregate, principal) for i in items]
+    item_ids = repository.ledger_item_ids(session, (i.aggregate.id for i in items))
+    shown = [finding_json(i.aggregate, principal, item_ids.get(i.aggregate.id, "")) for i in items]
     return Page(shown, _next_token(offset, limit, total), total, {})
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import grpc
 
 from services.case_review import handlers, repository
 from services.case_review.clue_transfers import FindingClueRelay
 from services.case_review.grpc_api import CaseReviewService
+from services.case_review.ledger_items import FindingLedgerRelay
 from services.case_review.trail import Keys
 from wulian.case_review.v1 import case_review_pb2_grpc
 from wulian.kit.audit.keyfile import load_signer
@@ -34,19 +36,19 @@ def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server
     """The service's runtime and the function that registers its servicer on a gRPC server."""
     runtime = ServiceRuntime.create("case_review", settings, MIGRATIONS)
     ctx = handlers.Context(load_keys(settings), rectification_months=settings.case_review_rectification_months)
+    token = ServiceToken(settings)
+    retries: dict[str, Any] = {"retry_s": settings.clue_transfer_retry_s, "deadline_s": settings.grpc_deadline_s}
     transfers = FindingClueRelay(
-        ctx,
-        runtime.db,
-        settings.grpc_address("clues"),
-        ServiceToken(settings).metadata,
-        runtime.relay.notify,
-        retry_s=settings.clue_transfer_retry_s,
-        deadline_s=settings.grpc_deadline_s,
+        ctx, runtime.db, settings.grpc_address("clues"), token.metadata, runtime.relay.notify, **retries
+    )
+    ledger = FindingLedgerRelay(
+        runtime.db, settings.grpc_address("evaluation"), token.metadata, lambda: None, **retries
     )
 
     def notify() -> None:
         runtime.relay.notify()
         transfers.wake()  # a step may have marked a finding for transfer
+        ledger.wake()  # or logged a step for the rectification ledger
 
     service = CaseReviewService(runtime.db, ctx, on_committed_event=notify)
 
@@ -61,7 +63,7 @@ def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server
         earliest=repository.earliest_finding_check,
         interval_s=settings.deadline_check_interval_s,
     )
-    runtime.background += [scheduler.run_forever, transfers.run_forever]
+    runtime.background += [scheduler.run_forever, transfers.run_forever, ledger.run_forever]
 
     def register(server: grpc.aio.Server) -> None:
         case_review_pb2_grpc.add_CaseReviewServiceServicer_to_server(service, server)

@@ -6,6 +6,11 @@ its dataclass (``document``); the other columns of its row, and the rows of ``ba
 are rewritten from the aggregate on every save, in the same transaction, so they cannot drift from it.
 Every save names the version it read; a save against a changed row fails with ``Conflict`` (409).
 
+How far the rectification ledger follows a finding (``finding_ledger``) is a row of its own too: the count of
+the finding's logged steps is written with the finding, and the ledger relay alone writes how many of them
+the evaluation service holds and its item's id — so that the relay's bookkeeping never changes the
+finding's version under an official who is acting on it.
+
 A draw (``expert_draw``) is a row of its own: its seed, the commitments published from it, the inputs
 it is committed to (pool snapshot, cases, exclusions with their reasons, rules), and — once witnessed —
 the station's entropy and the record. The seed leaves this table through the API only once the record
@@ -129,6 +134,18 @@ class FindingRow(SQLModel, table=True):
     document: str = Field(sa_column=Column(Text, nullable=False))
 
 
+class FindingLedgerRow(SQLModel, table=True):
+    """A finding followed by the rectification ledger: its logged steps (``Finding.ledger_steps``), how many
+    the evaluation service holds (``applied``), and the ledger item's id once it answered."""
+
+    __tablename__ = "finding_ledger"
+
+    finding_id: str = Field(primary_key=True, foreign_key="finding.id", max_length=36)
+    steps: int
+    applied: int = 0
+    item_id: str = Field(default="", max_length=64)
+
+
 class DrawRow(SQLModel, table=True):
     __tablename__ = "expert_draw"
 
@@ -207,6 +224,7 @@ FINDINGS = Documents(FindingRow, Finding, _finding_columns, missing="未找到�
 _UNIT: Table = BatchUnitRow.__table__  # type: ignore[attr-defined]
 _SEAT: Table = SeatRow.__table__  # type: ignore[attr-defined]
 DRAWS: Table = DrawRow.__table__  # type: ignore[attr-defined]
+_LEDGER: Table = FindingLedgerRow.__table__  # type: ignore[attr-defined]
 
 
 def insert_batch(session: Session, batch: ReviewBatch, cases: dict[str, Case]) -> None:
@@ -355,3 +373,51 @@ def findings_pending_transfer(session: Session, limit: int = 50) -> list[str]:
     table = FINDINGS.table
     query = select(table.c.id).where(table.c.transfer_pending == true()).order_by(table.c.drafted_at).limit(limit)
     return [str(row.id) for row in session.execute(query)]
+
+
+# --- findings followed by the rectification ledger ------------------------------------------------------
+
+
+def save_finding(session: Session, finding: Finding, version: int) -> int:
+    """Save the finding, and the count of its steps for the ledger (a row from its first step on)."""
+    version = FINDINGS.save(session, finding, version)
+    steps = len(finding.ledger_steps)
+    if steps:
+        where = _LEDGER.c.finding_id == finding.id
+        if session.execute(sa_update(_LEDGER).where(where).values(steps=steps)).rowcount == 0:  # type: ignore[attr-defined]
+            session.execute(insert(_LEDGER).values(finding_id=finding.id, steps=steps, applied=0, item_id=""))
+    return version
+
+
+def findings_pending_ledger(session: Session, limit: int = 50) -> list[tuple[str, int, str]]:
+    """Findings with steps the ledger does not hold yet, oldest first: (id, the next step, the item's id)."""
+    table = FINDINGS.table
+    query = (
+        select(_LEDGER.c.finding_id, _LEDGER.c.applied, _LEDGER.c.item_id)
+        .join(table, table.c.id == _LEDGER.c.finding_id)
+        .where(_LEDGER.c.steps > _LEDGER.c.applied)
+        .order_by(table.c.drafted_at, table.c.id)
+        .limit(limit)
+    )
+    return [(str(row.finding_id), int(row.applied), str(row.item_id)) for row in session.execute(query)]
+
+
+def record_ledger_step(session: Session, finding_id: str, step: int, item_id: str) -> None:
+    """The ledger holds step ``step`` of the finding, in the item ``item_id``; ``Conflict`` when the row
+    is no longer at that step (recorded meanwhile) or names another item."""
+    where = and_(_LEDGER.c.finding_id == finding_id, _LEDGER.c.applied == step)
+    if step:
+        where = and_(where, _LEDGER.c.item_id == item_id)
+    values = {"applied": step + 1, "item_id": item_id}
+    if session.execute(sa_update(_LEDGER).where(where).values(**values)).rowcount != 1:  # type: ignore[attr-defined]
+        session.rollback()
+        raise Conflict("该评查意见的整改台账记录已更新")
+    session.commit()
+
+
+def ledger_item_ids(session: Session, finding_ids: Iterable[str]) -> dict[str, str]:
+    wanted = sorted(set(finding_ids))
+    if not wanted:
+        return {}
+    query = select(_LEDGER.c.finding_id, _LEDGER.c.item_id).where(_LEDGER.c.finding_id.in_(wanted))
+    return {str(row.finding_id): str(row.item_id) for row in session.execute(query) if row.item_id}

@@ -42,12 +42,16 @@ from services.evaluation.projects import Project
 from services.evaluation.queries import Page, to_json
 from services.evaluation.rectification_commands import (
     AddFollowUp,
+    CloseOutForService,
     CloseOutItem,
     DeclarePlan,
+    DeclarePlanForService,
     EditItem,
     RaiseForService,
     RaiseItem,
+    ReportForService,
     ReportRectification,
+    WithdrawForService,
     WithdrawItem,
     service_raiser,
 )
@@ -276,6 +280,32 @@ class EvaluationService(evaluation_pb2_grpc.EvaluationServiceServicer):
             return pb.Document(id=item_id, version=version, json=to_json({"id": item_id}))
 
         return await self._write(raise_item)
+
+    async def _for_service(
+        self, request: Any, command_type: type[C], handler: Callable[[Session, C], tuple[str, int]]
+    ) -> pb.Document:
+        """Another service mirrors a step of its own object into an item: the item's id and version."""
+        if not is_service_caller(current_principal()):
+            raise PermissionDenied("只有平台的其他服务可以代为办理整改事项")
+        command = decode(command_type, request)
+
+        def run(db: Session, principal: Principal) -> pb.Document:
+            item_id, version = handler(db, command)
+            return pb.Document(id=item_id, version=version, json=to_json({"id": item_id}))
+
+        return await self._write(run)
+
+    async def DeclarePlanForService(self, request: pb.DeclarePlanForService, context: Ctx) -> pb.Document:
+        return await self._for_service(request, DeclarePlanForService, rectification_handlers.declare_plan_for_service)
+
+    async def ReportRectificationForService(self, request: pb.ReportForService, context: Ctx) -> pb.Document:
+        return await self._for_service(request, ReportForService, rectification_handlers.report_for_service)
+
+    async def CloseOutRectificationForService(self, request: pb.CloseOutForService, context: Ctx) -> pb.Document:
+        return await self._for_service(request, CloseOutForService, rectification_handlers.close_out_for_service)
+
+    async def WithdrawRectificationForService(self, request: pb.WithdrawForService, context: Ctx) -> pb.Document:
+        return await self._for_service(request, WithdrawForService, rectification_handlers.withdraw_for_service)
 
     async def EditRectification(self, request: pb.EditItemRequest, context: Ctx) -> pb.Document:
         command = decode(EditItem, request.command)

@@ -1,17 +1,20 @@
 """The commands of the rectification ledger (整改台账), plain and unchecked as the API hands them over (the
 item checks them), and who raises an item: a principal in the name of its body (``raiser_of``), or a service
-that creates an item for another link, naming the body and the official explicitly (``service_raiser``).
+that creates an item for another link, naming the body and the official explicitly (``service_raiser``). A
+service that then mirrors its own object's later steps into the item names the official who acted there
+(``ServiceStep``, ``service_official``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from services.evaluation.domain import ID_MAX, NAME_MAX, RaisingBody, raising_body
+from services.evaluation.domain import ID_MAX, NAME_MAX, ORG_UNIT_MAX, RaisingBody, raising_body
 from services.evaluation.rectification_vocabulary import UnitKind
 from wulian.kit.errors import PermissionDenied
-from wulian.kit.principal import Principal
+from wulian.kit.principal import ROLE_BODIES, Principal
 from wulian.kit.problems import Problems
 
 # --- commands: plain and unchecked, as the API hands them over ------------------------------------------
@@ -107,6 +110,44 @@ class RaiseForService:
     item: RaiseItem
 
 
+@dataclass(frozen=True, slots=True)
+class ServiceStep:
+    """Another service takes a step on the item ``item_id`` that mirrors a step of its own object, for the
+    official ``official_subject`` who acted there at ``at``: that moment is the step's time in the ledger, and
+    with the official it makes a retry of the same step known. ``org_unit``: the unit the official acts for,
+    in a step of the responsible unit."""
+
+    item_id: str
+    official_subject: str
+    official_name: str
+    at: datetime | None
+    org_unit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DeclarePlanForService:
+    step: ServiceStep
+    plan: DeclarePlan
+
+
+@dataclass(frozen=True, slots=True)
+class ReportForService:
+    step: ServiceStep
+    report: ReportRectification
+
+
+@dataclass(frozen=True, slots=True)
+class CloseOutForService:
+    step: ServiceStep
+    close_out: CloseOutItem
+
+
+@dataclass(frozen=True, slots=True)
+class WithdrawForService:
+    step: ServiceStep
+    withdrawal: WithdrawItem
+
+
 # --- who raises ---------------------------------------------------------------------------------------
 
 
@@ -137,3 +178,24 @@ def service_raiser(body: str, official_subject: str, official_name: str = "") ->
     problems.raise_if_any("提出机关未通过校验")
     assert chosen is not None
     return Raiser(chosen, subject, name)
+
+
+def service_official(step: ServiceStep, roles: Iterable[str], *, of_unit: bool) -> tuple[Principal, datetime]:
+    """The official a service acts for, and when they acted: what the item's own rules then judge.
+
+    Trust: the gRPC layer has checked that the caller is one of the platform's services; the service account
+    is trusted to act for the official it names (as the clue relay is trusted to name who transferred a
+    clue), in ``roles`` — those the item asks of the step: its unit's kind for a step of the responsible unit
+    (``of_unit``, acting for ``step.org_unit``), its raising body's for the others. The item still checks
+    state, unit and input as for anyone."""
+    problems = Problems()
+    subject = problems.text("step.official_subject", step.official_subject, "经办人", limit=ID_MAX)
+    name = problems.text("step.official_name", step.official_name, "经办人姓名", required=False, limit=NAME_MAX)
+    org_unit = problems.text("step.org_unit", step.org_unit, "经办单位", required=of_unit, limit=ORG_UNIT_MAX)
+    if step.at is None:
+        problems.add("step.at", "请注明办理时间")
+    problems.raise_if_any("代办事项未通过校验")
+    assert step.at is not None
+    chosen = frozenset(roles)
+    body = next((ROLE_BODIES[role] for role in sorted(chosen) if role in ROLE_BODIES), "")
+    return Principal(subject, name, body, chosen, org_unit if of_unit else ""), step.at

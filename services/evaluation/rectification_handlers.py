@@ -1,12 +1,13 @@
 """Use cases of the rectification ledger: raise (by a body's official, or by another service in a body's name,
-idempotently), act on an item, read it, list the caller's items, the six lists, and the scheduler's notices.
-Each step saves the item with its events in one transaction; a concurrent change of the same item is a 409.
+idempotently), act on an item (as its official, or as another service mirroring its own object's steps,
+idempotently), read it, list the caller's items, the six lists, and the scheduler's notices. Each step saves
+the item with its events in one transaction; a concurrent change of the same item is a 409.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,10 +20,20 @@ from services.evaluation import ledger_lists, messages, rectification_store
 from services.evaluation.appraisal_handlers import CAMPAIGNS
 from services.evaluation.appraisals import Campaign
 from services.evaluation.messages import commit
-from services.evaluation.rectification_commands import RaiseItem, Raiser, raiser_of
+from services.evaluation.rectification_commands import (
+    CloseOutForService,
+    DeclarePlanForService,
+    RaiseItem,
+    Raiser,
+    ReportForService,
+    ServiceStep,
+    WithdrawForService,
+    raiser_of,
+    service_official,
+)
 from services.evaluation.rectification_store import ITEMS
 from services.evaluation.rectification_views import ItemView, ListScope, item_view, list_scope
-from services.evaluation.rectification_vocabulary import Source
+from services.evaluation.rectification_vocabulary import BODY_ROLES, UNIT_KIND_ROLES, Source
 from services.evaluation.rectifications import ItemStatus, RectificationItem
 from wulian.kit.clock import Clock, utc_now
 from wulian.kit.errors import InvalidArgument, NotFound, PermissionDenied
@@ -100,6 +111,69 @@ def act(db: Session, principal: Principal, item_id: str, step: Step, clock: Cloc
     version = ITEMS.save(db, item, loaded.version)
     commit(db, principal, item)
     return Shown(item_view(item, principal), version)
+
+
+def _for_service(
+    db: Session,
+    step: ServiceStep,
+    take: Callable[[RectificationItem, Principal, datetime], object],
+    taken: Callable[[RectificationItem], Iterable[tuple[str, datetime]]],
+    *,
+    of_unit: bool,
+) -> tuple[str, int]:
+    """Another service mirrors a step of its own object (the gRPC layer checked it is a service): ``take`` it as
+    the official it names (``service_official``), at the moment they acted there. A step the item already
+    holds (``taken``: who took each step of this kind, and when) is not taken again: a retry answers the item
+    as it is."""
+    loaded = ITEMS.existing(db, step.item_id)
+    item = loaded.aggregate
+    roles = (UNIT_KIND_ROLES[item.content.unit_kind],) if of_unit else BODY_ROLES[item.raising_body]
+    official, at = service_official(step, roles, of_unit=of_unit)
+    if (official.subject, at) in set(taken(item)):
+        return item.id, loaded.version
+    take(item, official, at)
+    version = ITEMS.save(db, item, loaded.version)
+    commit(db, official, item)
+    return item.id, version
+
+
+def declare_plan_for_service(db: Session, command: DeclarePlanForService) -> tuple[str, int]:
+    plan = command.plan
+    return _for_service(db, command.step, lambda i, by, at: i.declare_plan(by, plan, at), _plans, of_unit=True)
+
+
+def report_for_service(db: Session, command: ReportForService) -> tuple[str, int]:
+    report = command.report
+    return _for_service(db, command.step, lambda i, by, at: i.report(by, report, at), _reports, of_unit=True)
+
+
+def close_out_for_service(db: Session, command: CloseOutForService) -> tuple[str, int]:
+    close_out = command.close_out
+    return _for_service(db, command.step, lambda i, by, at: i.close_out(by, close_out, at), _assessments, of_unit=False)
+
+
+def withdraw_for_service(db: Session, command: WithdrawForService) -> tuple[str, int]:
+    withdrawal = command.withdrawal
+    return _for_service(db, command.step, lambda i, by, at: i.withdraw(by, withdrawal, at), _withdrawal, of_unit=False)
+
+
+# Who took each step of a kind, and when: what makes a service's retry known.
+
+
+def _plans(item: RectificationItem) -> list[tuple[str, datetime]]:
+    return [(p.declared_by, p.declared_at) for p in item.plans]
+
+
+def _reports(item: RectificationItem) -> list[tuple[str, datetime]]:
+    return [(r.reported_by, r.reported_at) for r in item.reports]
+
+
+def _assessments(item: RectificationItem) -> list[tuple[str, datetime]]:
+    return [(a.by, a.at) for a in item.assessments]
+
+
+def _withdrawal(item: RectificationItem) -> list[tuple[str, datetime]]:
+    return [(item.withdrawal.by, item.withdrawal.at)] if item.withdrawal else []
 
 
 def get(db: Session, principal: Principal, item_id: str) -> Shown:

@@ -243,11 +243,19 @@ class RaiseForService(_message.Message):
     item: RaiseItem
     def __init__(self, raising_body: _Optional[str] = ..., official_subject: _Optional[str] = ..., official_name: _Optional[str] = ..., item: _Optional[_Union[RaiseItem, _Mapping]] = ...) -> None: ...
 
-class EditItem(_message.Message):
-    __slots__ = ("content",)
-    CONTENT_FIELD_NUMBER: _ClassVar[int]
-    content: ItemContent
-    def __init__(self, content: _Optional[_Union[ItemContent, _Mapping]] = ...) -> None: ...
+class ServiceStep(_message.Message):
+    __slots__ = ("item_id", "official_subject", "official_name", "at", "org_unit")
+    ITEM_ID_FIELD_NUMBER: _ClassVar[int]
+    OFFICIAL_SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    OFFICIAL_NAME_FIELD_NUMBER: _ClassVar[int]
+    AT_FIELD_NUMBER: _ClassVar[int]
+    ORG_UNIT_FIELD_NUMBER: _ClassVar[int]
+    item_id: str
+    official_subject: str
+    official_name: str
+    at: _timestamp_pb2.Timestamp
+    org_unit: str
+    def __init__(self, item_id: _Optional[str] = ..., official_subject: _Optional[str] = ..., official_name: _Optional[str] = ..., at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., org_unit: _Optional[str] = ...) -> None: ...
 
 class DeclarePlan(_message.Message):
     __slots__ = ("measures", "leader", "person", "target")
@@ -261,6 +269,14 @@ class DeclarePlan(_message.Message):
     target: str
     def __init__(self, measures: _Optional[str] = ..., leader: _Optional[str] = ..., person: _Optional[str] = ..., target: _Optional[str] = ...) -> None: ...
 
+class DeclarePlanForService(_message.Message):
+    __slots__ = ("step", "plan")
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    PLAN_FIELD_NUMBER: _ClassVar[int]
+    step: ServiceStep
+    plan: DeclarePlan
+    def __init__(self, step: _Optional[_Union[ServiceStep, _Mapping]] = ..., plan: _Optional[_Union[DeclarePlan, _Mapping]] = ...) -> None: ...
+
 class ReportRectification(_message.Message):
     __slots__ = ("kind", "text", "measures_taken")
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -270,6 +286,14 @@ class ReportRectification(_message.Message):
     text: str
     measures_taken: str
     def __init__(self, kind: _Optional[str] = ..., text: _Optional[str] = ..., measures_taken: _Optional[str] = ...) -> None: ...
+
+class ReportForService(_message.Message):
+    __slots__ = ("step", "report")
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    REPORT_FIELD_NUMBER: _ClassVar[int]
+    step: ServiceStep
+    report: ReportRectification
+    def __init__(self, step: _Optional[_Union[ServiceStep, _Mapping]] = ..., report: _Optional[_Union[ReportRectification, _Mapping]] = ...) -> None: ...
 
 class CloseOutItem(_message.Message):
     __slots__ = ("grade", "note", "months", "due_on")
@@ -282,6 +306,34 @@ class CloseOutItem(_message.Message):
     months: int
     due_on: str
     def __init__(self, grade: _Optional[str] = ..., note: _Optional[str] = ..., months: _Optional[int] = ..., due_on: _Optional[str] = ...) -> None: ...
+
+class CloseOutForService(_message.Message):
+    __slots__ = ("step", "close_out")
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    CLOSE_OUT_FIELD_NUMBER: _ClassVar[int]
+    step: ServiceStep
+    close_out: CloseOutItem
+    def __init__(self, step: _Optional[_Union[ServiceStep, _Mapping]] = ..., close_out: _Optional[_Union[CloseOutItem, _Mapping]] = ...) -> None: ...
+
+class WithdrawItem(_message.Message):
+    __slots__ = ("reason",)
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    def __init__(self, reason: _Optional[str] = ...) -> None: ...
+
+class WithdrawForService(_message.Message):
+    __slots__ = ("step", "withdrawal")
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    WITHDRAWAL_FIELD_NUMBER: _ClassVar[int]
+    step: ServiceStep
+    withdrawal: WithdrawItem
+    def __init__(self, step: _Optional[_Union[ServiceStep, _Mapping]] = ..., withdrawal: _Optional[_Union[WithdrawItem, _Mapping]] = ...) -> None: ...
+
+class EditItem(_message.Message):
+    __slots__ = ("content",)
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    content: ItemContent
+    def __init__(self, content: _Optional[_Union[ItemContent, _Mapping]] = ...) -> None: ...
 
 class AddFollowUp(_message.Message):
     __slots__ = ("note", "relapsed", "months", "due_on")

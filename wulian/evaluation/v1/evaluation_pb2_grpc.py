@@ -90,6 +90,11 @@ class EvaluationServiceStub:
                 request_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.ListRequest.SerializeToString,
                 response_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.ListResponse.FromString,
                 _registered_method=True)
+        self.GetAppraisalFigures = channel.unary_unary(
+                '/wulian.evaluation.v1.EvaluationService/GetAppraisalFigures',
+                request_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Ref.SerializeToString,
+                response_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.FromString,
+                _registered_method=True)
         self.GetAppraisalResults = channel.unary_unary(
                 '/wulian.evaluation.v1.EvaluationService/GetAppraisalResults',
                 request_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Ref.SerializeToString,
@@ -148,6 +153,26 @@ class EvaluationServiceStub:
         self.RaiseRectificationForService = channel.unary_unary(
                 '/wulian.evaluation.v1.EvaluationService/RaiseRectificationForService',
                 request_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.RaiseForService.SerializeToString,
+                response_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.FromString,
+                _registered_method=True)
+        self.DeclarePlanForService = channel.unary_unary(
+                '/wulian.evaluation.v1.EvaluationService/DeclarePlanForService',
+                request_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.DeclarePlanForService.SerializeToString,
+                response_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.FromString,
+                _registered_method=True)
+        self.ReportRectificationForService = channel.unary_unary(
+                '/wulian.evaluation.v1.EvaluationService/ReportRectificationForService',
+                request_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.ReportForService.SerializeToString,
+                response_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.FromString,
+                _registered_method=True)
+        self.CloseOutRectificationForService = channel.unary_unary(
+                '/wulian.evaluation.v1.EvaluationService/CloseOutRectificationForService',
+                request_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.CloseOutForService.SerializeToString,
+                response_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.FromString,
+                _registered_method=True)
+        self.WithdrawRectificationForService = channel.unary_unary(
+                '/wulian.evaluation.v1.EvaluationService/WithdrawRectificationForService',
+                request_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.WithdrawForService.SerializeToString,
                 response_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.FromString,
                 _registered_method=True)
         self.EditRectification = channel.unary_unary(
@@ -368,6 +393,13 @@ class EvaluationServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetAppraisalFigures(self, request, context):
+        """代表建议办理情况 per department of the campaign's year, counted from the suggestions service's events
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetAppraisalResults(self, request, context):
         """the published ranking with the ballot's tally per department; Conflict (409) before the close
         """
@@ -446,6 +478,34 @@ class EvaluationServiceServicer:
 
     def RaiseRectificationForService(self, request, context):
         """service accounts only; the same source reference and unit answer the same item
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeclarePlanForService(self, request, context):
+        """service accounts only, for the unit's official named; the same step again has no effect
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReportRectificationForService(self, request, context):
+        """service accounts only, for the unit's official named; the same step again has no effect
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CloseOutRectificationForService(self, request, context):
+        """service accounts only, for the raising body's official named; 不满意 reopens
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WithdrawRectificationForService(self, request, context):
+        """service accounts only, for the raising body's official named
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -684,6 +744,11 @@ def add_EvaluationServiceServicer_to_server(servicer, server):
                     request_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.ListRequest.FromString,
                     response_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.ListResponse.SerializeToString,
             ),
+            'GetAppraisalFigures': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAppraisalFigures,
+                    request_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Ref.FromString,
+                    response_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.SerializeToString,
+            ),
             'GetAppraisalResults': grpc.unary_unary_rpc_method_handler(
                     servicer.GetAppraisalResults,
                     request_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Ref.FromString,
@@ -742,6 +807,26 @@ def add_EvaluationServiceServicer_to_server(servicer, server):
             'RaiseRectificationForService': grpc.unary_unary_rpc_method_handler(
                     servicer.RaiseRectificationForService,
                     request_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.RaiseForService.FromString,
+                    response_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.SerializeToString,
+            ),
+            'DeclarePlanForService': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeclarePlanForService,
+                    request_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.DeclarePlanForService.FromString,
+                    response_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.SerializeToString,
+            ),
+            'ReportRectificationForService': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReportRectificationForService,
+                    request_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.ReportForService.FromString,
+                    response_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.SerializeToString,
+            ),
+            'CloseOutRectificationForService': grpc.unary_unary_rpc_method_handler(
+                    servicer.CloseOutRectificationForService,
+                    request_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.CloseOutForService.FromString,
+                    response_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.SerializeToString,
+            ),
+            'WithdrawRectificationForService': grpc.unary_unary_rpc_method_handler(
+                    servicer.WithdrawRectificationForService,
+                    request_deserializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.WithdrawForService.FromString,
                     response_serializer=wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.SerializeToString,
             ),
             'EditRectification': grpc.unary_unary_rpc_method_handler(
@@ -1172,6 +1257,33 @@ class EvaluationService:
             _registered_method=True)
 
     @staticmethod
+    def GetAppraisalFigures(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.evaluation.v1.EvaluationService/GetAppraisalFigures',
+            wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Ref.SerializeToString,
+            wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def GetAppraisalResults(request,
             target,
             options=(),
@@ -1484,6 +1596,114 @@ class EvaluationService:
             target,
             '/wulian.evaluation.v1.EvaluationService/RaiseRectificationForService',
             wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.RaiseForService.SerializeToString,
+            wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeclarePlanForService(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.evaluation.v1.EvaluationService/DeclarePlanForService',
+            wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.DeclarePlanForService.SerializeToString,
+            wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReportRectificationForService(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.evaluation.v1.EvaluationService/ReportRectificationForService',
+            wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.ReportForService.SerializeToString,
+            wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CloseOutRectificationForService(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.evaluation.v1.EvaluationService/CloseOutRectificationForService',
+            wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.CloseOutForService.SerializeToString,
+            wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WithdrawRectificationForService(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/wulian.evaluation.v1.EvaluationService/WithdrawRectificationForService',
+            wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.WithdrawForService.SerializeToString,
             wulian_dot_evaluation_dot_v1_dot_evaluation__pb2.Document.FromString,
             options,
             channel_credentials,
