@@ -17,9 +17,22 @@ from services.gateway.deps import authenticate
 from services.gateway.errors import install_error_handlers
 from services.gateway.event_hub import EventHub
 from services.gateway.middleware import BodyLimitMiddleware, RequestIdMiddleware
-from services.gateway.routes import audit, case_review, case_review_pool, clues, events, health, me, suggestions
+from services.gateway.routes import (
+    audit,
+    case_review,
+    case_review_pool,
+    clues,
+    evaluation_appraisals,
+    evaluation_ledger,
+    evaluation_projects,
+    events,
+    health,
+    me,
+    suggestions,
+)
 from wulian.case_review.v1.case_review_pb2_grpc import CaseReviewServiceStub
 from wulian.clues.v1.clues_pb2_grpc import ClueServiceStub
+from wulian.evaluation.v1.evaluation_pb2_grpc import EvaluationServiceStub
 from wulian.kit.auth import TokenVerifier
 from wulian.kit.events.consumer import DurableConsumer
 from wulian.kit.events.envelope import import_event_modules
@@ -31,7 +44,7 @@ from wulian.suggestions.v1.suggestions_pb2_grpc import SuggestionServiceStub
 log = logging.getLogger(__name__)
 
 # Services whose events may concern a caller of GET /api/v1/events.
-EVENT_SOURCES = ("suggestions", "clues", "case_review")
+EVENT_SOURCES = ("suggestions", "clues", "case_review", "evaluation")
 
 
 @dataclass
@@ -40,16 +53,19 @@ class Backends:
     suggestions: SuggestionServiceStub
     clues: ClueServiceStub
     case_review: CaseReviewServiceStub
+    evaluation: EvaluationServiceStub
 
     @classmethod
     def open(cls, settings: Settings) -> Backends:
-        channels = {name: open_channel(settings.grpc_address(name)) for name in ("suggestions", "clues", "case_review")}
+        names = ("suggestions", "clues", "case_review", "evaluation")
+        channels = {name: open_channel(settings.grpc_address(name)) for name in names}
         deadline_s = settings.grpc_deadline_s
         return cls(
             channels=channels,
             suggestions=with_call_context(SuggestionServiceStub(channels["suggestions"]), deadline_s),
             clues=with_call_context(ClueServiceStub(channels["clues"]), deadline_s),
             case_review=with_call_context(CaseReviewServiceStub(channels["case_review"]), deadline_s),
+            evaluation=with_call_context(EvaluationServiceStub(channels["evaluation"]), deadline_s),
         )
 
     async def close(self) -> None:
@@ -92,7 +108,8 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
 
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(authenticate)])
-    for module in (me, suggestions, clues, audit, case_review_pool, case_review, events):
+    routers = (case_review_pool, case_review, evaluation_appraisals, evaluation_ledger, evaluation_projects)
+    for module in (me, suggestions, clues, audit, *routers, events):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(health.router)

@@ -12,6 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from services.gateway.policy import allowed
 from wulian.case_review.v1.case_review_pb2_grpc import CaseReviewServiceStub
 from wulian.clues.v1.clues_pb2_grpc import ClueServiceStub
+from wulian.evaluation.v1.evaluation_pb2_grpc import EvaluationServiceStub
 from wulian.kit.context import REQUEST_ID_HEADER, current_request_id
 from wulian.kit.errors import Unauthenticated
 from wulian.kit.principal import Principal
@@ -71,3 +72,10 @@ async def case_review_stub(request: Request) -> CaseReviewServiceStub:
 
 
 CaseReviewDep = Annotated[CaseReviewServiceStub, Depends(case_review_stub)]
+
+
+async def evaluation_stub(request: Request) -> EvaluationServiceStub:
+    return request.app.state.backends.evaluation
+
+
+EvaluationDep = Annotated[EvaluationServiceStub, Depends(evaluation_stub)]

@@ -43,6 +43,36 @@ REVIEW = "/api/v1/reviews/{review_id}"
 DRAW = "/api/v1/draws/{draw_id}"
 FINDING = "/api/v1/findings/{finding_id}"
 
+# 部门工作联评, 无记名测评, 整改台账, 民生实事联督 (services/evaluation; its domain.py says who acts). The
+# organizers run campaigns, ballot sessions, candidates and project votes. Deputies alone cast ballots and
+# picks (the service checks the electorate). Reads reach every congress, government and discipline role —
+# a deputy sits on appraisal teams and sees sessions and projects, a department its own — and the service
+# narrows each to its scope; platform_admin gets counts from the lists and never a ballot or a result.
+VOTERS = frozenset({"deputy"})
+OFFICE = frozenset({"gov_supervision_office"})
+DEPARTMENT = frozenset({"gov_department"})
+EVALUATION_READERS = CONGRESS_STAFF | DISCIPLINE | VOTERS | OFFICE | DEPARTMENT
+# Appraisals: the commission alone files reference information; a team's members (congress leaders, committee
+# members, deputies) and the organizers record its activities.
+REFERENCE_FILERS = frozenset({"discipline_commission"})
+ACTIVITY_RECORDERS = CONGRESS_STAFF | VOTERS
+# The ledger: a body raises, edits, closes out and follows up in its own name (the congress's organizers, the
+# discipline roles, the supervision office); the responsible unit — a department, a court, a procuratorate —
+# plans and reports; each reader sees the items of its scope.
+RAISERS = ORGANIZERS | DISCIPLINE | OFFICE
+UNITS = DEPARTMENT | JUDICIAL
+LEDGER_READERS = CONGRESS_STAFF | DISCIPLINE | OFFICE | UNITS
+# Projects: a department reports on its own projects; the congress and the discipline roles inspect jointly; a
+# department has no part in the vote.
+INSPECTORS = ORGANIZERS | DISCIPLINE
+VOTE_READERS = EVALUATION_READERS - DEPARTMENT
+APPRAISAL = "/api/v1/appraisals/{appraisal_id}"
+SESSION = "/api/v1/ballot-sessions/{session_id}"
+ITEM = "/api/v1/rectifications/{item_id}"
+CANDIDATE = "/api/v1/projects/candidates/{candidate_id}"
+VOTE = "/api/v1/project-votes/{vote_id}"
+PROJECT = "/api/v1/projects/{project_id}"
+
 # allowed() takes the first template that matches, in this order: static paths such as
 # /suggestions/stats come before /suggestions/{suggestion_id}, which would match them too.
 ROUTE_POLICY: dict[tuple[str, str], frozenset[str]] = {
@@ -122,6 +152,57 @@ ROUTE_POLICY: dict[tuple[str, str], frozenset[str]] = {
     ("POST", f"{FINDING}/answer"): JUDICIAL,
     ("POST", f"{FINDING}/rectification"): JUDICIAL,
     ("GET", "/api/v1/case-review/audit"): ORGANIZERS | STATION,
+    ("POST", "/api/v1/appraisals"): ORGANIZERS,
+    ("GET", "/api/v1/appraisals"): EVALUATION_READERS | COUNTS_ONLY,
+    ("GET", APPRAISAL): EVALUATION_READERS,
+    ("PATCH", APPRAISAL): ORGANIZERS,
+    ("POST", f"{APPRAISAL}/start"): ORGANIZERS,
+    ("POST", f"{APPRAISAL}/references"): REFERENCE_FILERS,
+    ("POST", f"{APPRAISAL}/activities"): ACTIVITY_RECORDERS,
+    ("POST", f"{APPRAISAL}/ballot-sessions"): ORGANIZERS,
+    ("GET", f"{APPRAISAL}/suggestion-figures"): EVALUATION_READERS,
+    ("GET", f"{APPRAISAL}/results"): EVALUATION_READERS,
+    ("POST", f"{APPRAISAL}/conclude"): ORGANIZERS,
+    ("POST", f"{APPRAISAL}/cancel"): ORGANIZERS,
+    ("POST", "/api/v1/ballot-sessions"): ORGANIZERS,
+    ("GET", "/api/v1/ballot-sessions"): EVALUATION_READERS | COUNTS_ONLY,
+    ("GET", SESSION): EVALUATION_READERS,
+    ("PATCH", SESSION): ORGANIZERS,
+    ("POST", f"{SESSION}/open"): ORGANIZERS,
+    ("POST", f"{SESSION}/ballots"): VOTERS,
+    ("POST", f"{SESSION}/close"): ORGANIZERS,
+    ("POST", f"{SESSION}/cancel"): ORGANIZERS,
+    ("GET", f"{SESSION}/results"): EVALUATION_READERS,
+    ("POST", "/api/v1/rectifications"): RAISERS,
+    ("GET", "/api/v1/rectifications"): LEDGER_READERS | COUNTS_ONLY,
+    ("GET", "/api/v1/rectifications/six-lists"): LEDGER_READERS,
+    ("GET", "/api/v1/rectifications/six-lists.xlsx"): LEDGER_READERS,
+    ("GET", ITEM): LEDGER_READERS,
+    ("PATCH", ITEM): RAISERS,
+    ("POST", f"{ITEM}/withdraw"): RAISERS,
+    ("POST", f"{ITEM}/plan"): UNITS,
+    ("POST", f"{ITEM}/reports"): UNITS,
+    ("POST", f"{ITEM}/close-out"): RAISERS,
+    ("POST", f"{ITEM}/follow-ups"): RAISERS,
+    ("POST", "/api/v1/projects/candidates"): ORGANIZERS,
+    ("GET", "/api/v1/projects/candidates"): EVALUATION_READERS | COUNTS_ONLY,
+    ("GET", CANDIDATE): EVALUATION_READERS,
+    ("PATCH", CANDIDATE): ORGANIZERS,
+    ("POST", f"{CANDIDATE}/withdraw"): ORGANIZERS,
+    ("POST", "/api/v1/project-votes"): ORGANIZERS,
+    ("GET", "/api/v1/project-votes"): VOTE_READERS | COUNTS_ONLY,
+    ("GET", VOTE): VOTE_READERS,
+    ("PATCH", VOTE): ORGANIZERS,
+    ("POST", f"{VOTE}/open"): ORGANIZERS,
+    ("POST", f"{VOTE}/ballots"): VOTERS,
+    ("POST", f"{VOTE}/close"): ORGANIZERS,
+    ("POST", f"{VOTE}/runoff"): ORGANIZERS,
+    ("POST", f"{VOTE}/cancel"): ORGANIZERS,
+    ("GET", "/api/v1/projects"): EVALUATION_READERS | COUNTS_ONLY,
+    ("GET", PROJECT): EVALUATION_READERS,
+    ("POST", f"{PROJECT}/progress"): DEPARTMENT,
+    ("POST", f"{PROJECT}/inspections"): INSPECTORS,
+    ("POST", f"{PROJECT}/satisfaction-session"): ORGANIZERS,
 }
 
 

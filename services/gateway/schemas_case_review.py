@@ -13,17 +13,14 @@ the service; the gateway passes that JSON on unchanged (``document_response``, `
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 from typing import Annotated, Literal, get_args
 
-from fastapi import Response
 from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from services.gateway.schemas import Strict
-from wulian.case_review.v1 import case_review_pb2 as pb
 
 # As the case-review service checks them (services/case_review/domain.py, cases.py, reviews.py, findings.py,
 # draw.py).
@@ -324,22 +321,3 @@ class ExpertImportPublic(BaseModel):
 
 
 # --- answers: the service's read models, passed on --------------------------------------------------------
-
-
-def document_response(document: pb.Document, status_code: int = 200) -> Response:
-    """The object as the service shows it to the caller, unchanged."""
-    return Response(content=document.json, status_code=status_code, media_type="application/json")
-
-
-def list_body(message: pb.ListResponse) -> str:
-    """``{"items", "next_page_token", "total", "counts"}`` with the items' JSON as the service wrote it."""
-    rest = json.dumps(
-        {"next_page_token": message.next_page_token or None, "total": message.total, "counts": dict(message.counts)},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return '{"items":[' + ",".join(message.items) + "]," + rest[1:]
-
-
-def list_response(message: pb.ListResponse) -> Response:
-    return Response(content=list_body(message), media_type="application/json")

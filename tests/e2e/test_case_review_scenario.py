@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from tests.e2e.test_whole_stack import login
-from tests.support.stack import ProcessStack
+from tests.support.stack import Body, ProcessStack
 from tests.support.workbooks import xlsx
 from tests.unit.case_review.builders import id_number
 from wulian import cli
@@ -25,23 +25,6 @@ pytestmark = pytest.mark.e2e
 SPECIALTIES = ("民事", "商事", "执行", "行政")
 COURT_CASES = ("（2025）鄂02民初101号", "（2025）鄂02民初102号")
 PROCURATORATE_CASE = "鄂黄检民监〔2025〕42020000012号"
-
-
-class Body:
-    """One body's logged-in user, speaking to the gateway."""
-
-    def __init__(self, http: httpx.Client, token: str) -> None:
-        self.http, self.headers = http, {"Authorization": f"Bearer {token}"}
-
-    def get(self, path: str, **params: Any) -> httpx.Response:
-        return self.http.get(f"/api/v1{path}", params=params, headers=self.headers)
-
-    def post(self, path: str, body: Any = None, **kwargs: Any) -> httpx.Response:
-        return self.http.post(f"/api/v1{path}", json=body, headers=self.headers, **kwargs)
-
-    def ok(self, response: httpx.Response, status: int = 200) -> Any:
-        assert response.status_code == status, response.text
-        return response.json()
 
 
 def _pool_of_51() -> bytes:

@@ -147,3 +147,20 @@ class EventStream:
 
     def close(self) -> None:
         self._stop = True
+
+
+class Body:
+    """One body's logged-in user, speaking to the gateway."""
+
+    def __init__(self, http: httpx.Client, token: str) -> None:
+        self.http, self.headers = http, {"Authorization": f"Bearer {token}"}
+
+    def get(self, path: str, **params: Any) -> httpx.Response:
+        return self.http.get(f"/api/v1{path}", params=params, headers=self.headers)
+
+    def post(self, path: str, body: Any = None, **kwargs: Any) -> httpx.Response:
+        return self.http.post(f"/api/v1{path}", json=body, headers=self.headers, **kwargs)
+
+    def ok(self, response: httpx.Response, status: int = 200) -> Any:
+        assert response.status_code == status, response.text
+        return response.json()

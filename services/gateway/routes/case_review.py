@@ -16,12 +16,16 @@ from services.gateway.routes.case_review_common import (
     CaseId,
     DrawId,
     FindingId,
+    ReviewId,
+    listing,
+)
+from services.gateway.routes.common import (
     IdFilter,
     PageSize,
     PageToken,
-    ReviewId,
+    document_response,
     download,
-    listing,
+    list_response,
 )
 from services.gateway.schemas_case_review import (
     AssignmentAnswerCreate,
@@ -41,8 +45,6 @@ from services.gateway.schemas_case_review import (
     ReportSendBackCreate,
     ScoreFormCreate,
     WitnessCreate,
-    document_response,
-    list_response,
 )
 from wulian.case_review.v1 import case_review_pb2 as pb
 

@@ -1,12 +1,12 @@
-"""What the case-review routes share: path parameters, paging, downloads and the list request."""
+"""What the case-review routes share: path parameters and the list request."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import Path, Query, Response
+from fastapi import Path
 
-from services.gateway import export as xlsx
+from services.gateway.routes.common import filters
 from services.gateway.schemas_case_review import (
     ID_MAX,
     ID_PATTERN,
@@ -18,22 +18,6 @@ CaseId = Annotated[str, Path(max_length=ID_MAX, pattern=ID_PATTERN, description=
 ReviewId = Annotated[str, Path(max_length=ID_MAX, pattern=ID_PATTERN, description="评查批次编号")]
 DrawId = Annotated[str, Path(max_length=ID_MAX, pattern=ID_PATTERN, description="抽取编号")]
 FindingId = Annotated[str, Path(max_length=ID_MAX, pattern=ID_PATTERN, description="评查意见编号")]
-PageSize = Annotated[int, Query(ge=1, le=100, description="每页条数")]
-PageToken = Annotated[str, Query(max_length=200, description="上一页返回的 next_page_token")]
-IdFilter = Annotated[str, Query(max_length=ID_MAX, pattern=r"^[A-Za-z0-9_-]*$")]
-XLSX_RESPONSE: dict[int | str, dict[str, Any]] = {
-    200: {"content": {xlsx.XLSX_MEDIA_TYPE: {}}, "description": "Excel 工作簿（.xlsx）"}
-}
-
-
-def download(content: bytes | str, media_type: str, filename: str, ascii_filename: str) -> Response:
-    disposition = xlsx.content_disposition(filename, ascii_filename)
-    return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})
-
-
-def filters(**values: str | None) -> dict[str, str]:
-    """The list's filters as the contract carries them: only those given."""
-    return {name: value for name, value in values.items() if value}
 
 
 def listing(page_size: int, page_token: str, **values: str | None) -> pb.ListRequest:

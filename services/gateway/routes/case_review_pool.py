@@ -15,14 +15,18 @@ from starlette.concurrency import run_in_threadpool
 from services.gateway import export as xlsx
 from services.gateway.deps import CallerDep, CaseReviewDep
 from services.gateway.routes.case_review_common import (
-    XLSX_RESPONSE,
     CaseId,
     ExpertId,
+    listing,
+)
+from services.gateway.routes.common import (
+    XLSX_RESPONSE,
     IdFilter,
     PageSize,
     PageToken,
+    document_response,
     download,
-    listing,
+    list_response,
 )
 from services.gateway.schemas_case_review import (
     NAME_MAX,
@@ -36,8 +40,6 @@ from services.gateway.schemas_case_review import (
     ExpertProfileCreate,
     ExpertStatus,
     ExpertSuspensionCreate,
-    document_response,
-    list_response,
 )
 from wulian.case_review.v1 import case_review_pb2 as pb
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from services.case_review import cases, domain, draw, findings, reviews
 from services.gateway import schemas_case_review as s
+from services.gateway.routes.common import document_response, list_body
 from services.gateway.schemas_case_review import (
     AssignmentAnswerCreate,
     BatchCancellationCreate,
@@ -33,8 +34,6 @@ from services.gateway.schemas_case_review import (
     ReportSendBackCreate,
     ScoreFormCreate,
     WitnessCreate,
-    document_response,
-    list_body,
 )
 from tests.support import schema_checks
 from wulian.case_review.v1 import case_review_pb2 as pb

@@ -199,3 +199,155 @@ def test_nobody_reaches_the_pool_or_a_draw_from_outside_the_link() -> None:
         assert not allowed(method, path, outsiders | {"discipline_commission"}), (method, path)
     assert matching_template("GET", "/api/v1/draws/d-1/record.json") is None
     assert matching_template("DELETE", "/api/v1/experts/x-1") is None
+
+
+# --- 联评联督 (appraisals, ballot sessions, the ledger, livelihood projects): the domain's actors, every role ---
+
+CONGRESS = {"congress_clerk", "congress_committee", "congress_leader"}
+DISCIPLINE = {"discipline_commission", "discipline_station"}
+DEPUTY, OFFICE, DEPARTMENT = {"deputy"}, {"gov_supervision_office"}, {"gov_department"}
+READERS = CONGRESS | DISCIPLINE | DEPUTY | OFFICE | DEPARTMENT  # the service narrows each to its scope
+COUNTS = {"platform_admin"}
+RAISERS = ORGANIZERS | DISCIPLINE | OFFICE
+UNITS = DEPARTMENT | JUDICIAL
+LEDGER = CONGRESS | DISCIPLINE | OFFICE | UNITS
+VOTE_READERS = READERS - DEPARTMENT
+
+
+def evaluation_routes(
+    prefix: str, template: str, concrete: str, entries: list[tuple[str, str, set[str]]]
+) -> list[tuple[str, str, str, set[str]]]:
+    """(method, concrete path, template, roles) for each (method, suffix, roles) under one object's path."""
+    return [(m, f"/api/v1/{prefix}{concrete}{x}", f"/api/v1/{prefix}{template}{x}", r) for m, x, r in entries]
+
+
+EVALUATION_ROUTES: list[tuple[str, str, str, set[str]]] = [
+    *evaluation_routes("appraisals", "", "", [("POST", "", ORGANIZERS), ("GET", "", READERS | COUNTS)]),
+    *evaluation_routes(
+        "appraisals",
+        "/{appraisal_id}",
+        "/a-1",
+        [
+            ("GET", "", READERS),
+            ("PATCH", "", ORGANIZERS),
+            ("POST", "/start", ORGANIZERS),
+            ("POST", "/references", {"discipline_commission"}),
+            ("POST", "/activities", CONGRESS | DEPUTY),
+            ("POST", "/ballot-sessions", ORGANIZERS),
+            ("GET", "/suggestion-figures", READERS),
+            ("GET", "/results", READERS),
+            ("POST", "/conclude", ORGANIZERS),
+            ("POST", "/cancel", ORGANIZERS),
+        ],
+    ),
+    *evaluation_routes("ballot-sessions", "", "", [("POST", "", ORGANIZERS), ("GET", "", READERS | COUNTS)]),
+    *evaluation_routes(
+        "ballot-sessions",
+        "/{session_id}",
+        "/b-1",
+        [
+            ("GET", "", READERS),
+            ("PATCH", "", ORGANIZERS),
+            ("POST", "/open", ORGANIZERS),
+            ("POST", "/ballots", DEPUTY),
+            ("POST", "/close", ORGANIZERS),
+            ("POST", "/cancel", ORGANIZERS),
+            ("GET", "/results", READERS),
+        ],
+    ),
+    *evaluation_routes(
+        "rectifications",
+        "",
+        "",
+        [
+            ("POST", "", RAISERS),
+            ("GET", "", LEDGER | COUNTS),
+            ("GET", "/six-lists", LEDGER),
+            ("GET", "/six-lists.xlsx", LEDGER),
+        ],
+    ),
+    *evaluation_routes(
+        "rectifications",
+        "/{item_id}",
+        "/i-1",
+        [
+            ("GET", "", LEDGER),
+            ("PATCH", "", RAISERS),
+            ("POST", "/withdraw", RAISERS),
+            ("POST", "/plan", UNITS),
+            ("POST", "/reports", UNITS),
+            ("POST", "/close-out", RAISERS),
+            ("POST", "/follow-ups", RAISERS),
+        ],
+    ),
+    *evaluation_routes(
+        "projects", "/candidates", "/candidates", [("POST", "", ORGANIZERS), ("GET", "", READERS | COUNTS)]
+    ),
+    *evaluation_routes(
+        "projects",
+        "/candidates/{candidate_id}",
+        "/candidates/c-1",
+        [("GET", "", READERS), ("PATCH", "", ORGANIZERS), ("POST", "/withdraw", ORGANIZERS)],
+    ),
+    *evaluation_routes("project-votes", "", "", [("POST", "", ORGANIZERS), ("GET", "", VOTE_READERS | COUNTS)]),
+    *evaluation_routes(
+        "project-votes",
+        "/{vote_id}",
+        "/v-1",
+        [
+            ("GET", "", VOTE_READERS),
+            ("PATCH", "", ORGANIZERS),
+            ("POST", "/open", ORGANIZERS),
+            ("POST", "/ballots", DEPUTY),
+            ("POST", "/close", ORGANIZERS),
+            ("POST", "/runoff", ORGANIZERS),
+            ("POST", "/cancel", ORGANIZERS),
+        ],
+    ),
+    *evaluation_routes("projects", "", "", [("GET", "", READERS | COUNTS)]),
+    *evaluation_routes(
+        "projects",
+        "/{project_id}",
+        "/p-1",
+        [
+            ("GET", "", READERS),
+            ("POST", "/progress", DEPARTMENT),
+            ("POST", "/inspections", ORGANIZERS | DISCIPLINE),
+            ("POST", "/satisfaction-session", ORGANIZERS),
+        ],
+    ),
+]
+EVALUATION_PREFIXES = tuple(
+    f"/api/v1/{p}" for p in ("appraisals", "ballot-sessions", "rectifications", "projects", "project-votes")
+)
+
+
+def test_every_evaluation_route_is_in_the_matrix() -> None:
+    in_table = {entry for entry in ROUTE_POLICY if entry[1].startswith(EVALUATION_PREFIXES)}
+    assert in_table == {(method, template) for method, _, template, _ in EVALUATION_ROUTES}
+    assert len(in_table) == 51
+
+
+@pytest.mark.parametrize(("method", "path", "template", "roles"), EVALUATION_ROUTES, ids=lambda v: str(v))
+def test_evaluation_routes_allow_their_roles_and_refuse_every_other(
+    method: str, path: str, template: str, roles: set[str]
+) -> None:
+    assert matching_template(method, path) == template  # /projects/candidates, /six-lists are not taken for an id
+    for role in ROLE_BODIES:
+        assert allowed(method, path, frozenset({role})) is (role in roles), (method, path, role)
+    assert not allowed(method, path, frozenset())
+
+
+def test_nobody_but_a_deputy_casts_and_nobody_outside_the_bodies_reads_a_ballot() -> None:
+    """A ballot is a deputy's alone; platform_admin, experts and the courts never reach a session or a result."""
+    for path in ("/api/v1/ballot-sessions/b-1/ballots", "/api/v1/project-votes/v-1/ballots"):
+        assert not allowed("POST", path, frozenset(set(ROLE_BODIES) - DEPUTY)), path
+    outsiders = frozenset({"platform_admin", "expert", "court", "procuratorate"})
+    for path in (
+        "/api/v1/ballot-sessions/b-1",
+        "/api/v1/ballot-sessions/b-1/results",
+        "/api/v1/appraisals/a-1/results",
+    ):
+        assert not allowed("GET", path, outsiders), path
+    assert matching_template("GET", "/api/v1/rectifications/six-lists.csv") == "/api/v1/rectifications/{item_id}"
+    assert matching_template("DELETE", "/api/v1/appraisals/a-1") is None
