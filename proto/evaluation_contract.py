@@ -8,21 +8,15 @@ checks that the written file is this script's output and that every command roun
 
 from __future__ import annotations
 
-import dataclasses
-import inspect
 import sys
-import typing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from proto.contract_writer import Sections, contract_for
 from services.evaluation import appraisals, ballots, project_commands, rectification_commands
-from wulian.kit.command_messages import nested_dataclasses, proto_field_type
 
-# An RPC: (name, request, response, comment). A request is a command dataclass (its message), ``(cls,)``
-# for ``<cls>Request {id, command}``, or the name of a fixed message below.
-Rpc = tuple[str, "type | tuple[type] | str", str, str]
-SECTIONS: list[tuple[str, list[Rpc]]] = [
+SECTIONS: Sections = [
     (
         "部门工作联评 — appraisal campaigns: departments, teams, the commission's references (to the discipline\n"
         "  // roles and each department's team only), activities, the satisfaction ballot, results, rectification.",
@@ -159,90 +153,9 @@ import "google/protobuf/timestamp.proto";
 // text). Answers carry the read model of the object as the caller may see it, as a JSON document: the
 // service decides what each caller sees, once, and the gateway passes it on unchanged."""
 
-FIXED = """message Ref {
-  string id = 1;
-}
-
-message ReasonRequest {
-  string id = 1;
-  string reason = 2;
-}
-
-// An object as the caller may see it: `json` is its read model (UTF-8 JSON object).
-message Document {
-  string id = 1;
-  int64 version = 2;
-  string json = 3;
-}
-
-message ListRequest {
-  int32 page_size = 1;
-  string page_token = 2;
-  map<string, string> filters = 3;
-}
-
-message ListResponse {
-  repeated string items = 1;                  // JSON read models, as in Document.json
-  string next_page_token = 2;
-  int32 total = 3;
-  map<string, int32> counts = 4;              // per status: all that roles without rows see
-}"""
-
-
-def request_name(request: type | tuple[type] | str) -> str:
-    if isinstance(request, str):
-        return request
-    if isinstance(request, tuple):
-        return f"{request[0].__name__}Request"
-    return request.__name__
-
-
-def service() -> str:
-    lines = ["service EvaluationService {"]
-    for i, (title, rpcs) in enumerate(SECTIONS):
-        lines += [*([""] if i else []), f"  // {title}"]
-        for name, request, response, comment in rpcs:
-            tail = f"  // {comment}" if comment else ""
-            argument = request_name(request)
-            if argument == name:  # inside the service, the bare name would be the method
-                argument = f".wulian.evaluation.v1.{argument}"
-            lines.append(f"  rpc {name}({argument}) returns ({response});{tail}")
-    return "\n".join([*lines, "}"])
-
-
-def message(cls: type) -> str:
-    hints = typing.get_type_hints(cls)
-    written = inspect.cleandoc(cls.__doc__ or "")
-    if written.startswith(f"{cls.__name__}("):  # the signature dataclasses writes when there is no docstring
-        written = ""
-    doc = [f"// {line}".rstrip() for line in written.splitlines()]
-    fields = [f"  {proto_field_type(hints[f.name])} {f.name} = {n};"
-              for n, f in enumerate(dataclasses.fields(cls), start=1)]  # fmt: skip
-    return "\n".join([*doc, f"message {cls.__name__} {{", *fields, "}"])
-
-
-def messages() -> list[str]:
-    written: list[type] = []
-    wrappers: list[str] = []
-    for _, rpcs in SECTIONS:
-        for _, request, _, _ in rpcs:
-            if isinstance(request, str):
-                continue
-            cls = request[0] if isinstance(request, tuple) else request
-            written += [c for c in nested_dataclasses(cls) if c not in written]
-            if isinstance(request, tuple):
-                wrappers.append(
-                    f"message {cls.__name__}Request {{\n  string id = 1;\n  {cls.__name__} command = 2;\n}}"
-                )
-    names = [c.__name__ for c in written]
-    duplicated = {n for n in names if names.count(n) > 1}
-    if duplicated:
-        raise SystemExit(f"two commands share a name: {sorted(duplicated)}")
-    return [message(c) for c in written] + wrappers
-
 
 def contract() -> str:
-    return "\n\n".join([HEADER, service(), FIXED, *messages()]) + "\n"
+    return contract_for(HEADER, "EvaluationService", "wulian.evaluation.v1", SECTIONS)
 
 
 if __name__ == "__main__":
