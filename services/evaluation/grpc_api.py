@@ -1,5 +1,5 @@
 """The gRPC face of the evaluation service: request → command (``wulian.kit.command_messages.decode``) →
-use case → the read model its caller may see, as JSON (``queries.to_json``).
+use case → the read model its caller may see, as JSON (``wulian.kit.read_models.to_json``).
 
 Every call runs in one database session on the database's thread (``Database.in_session``); after a write
 the outbox relay is woken for the events the transaction stored.
@@ -39,7 +39,6 @@ from services.evaluation.project_commands import (
     WithdrawCandidate,
 )
 from services.evaluation.projects import Project
-from services.evaluation.queries import Page, to_json
 from services.evaluation.rectification_commands import (
     AddFollowUp,
     CloseOutForService,
@@ -64,7 +63,9 @@ from wulian.kit.db import Database
 from wulian.kit.documents import Loaded
 from wulian.kit.errors import PermissionDenied
 from wulian.kit.grpc_server import current_principal
+from wulian.kit.paging import Page
 from wulian.kit.principal import Principal, is_service_caller
+from wulian.kit.read_models import to_json
 
 Ctx: TypeAlias = grpc.aio.ServicerContext
 C = TypeVar("C")
