@@ -23,7 +23,7 @@ from honcho.printer import Printer
 
 from wulian.kit.settings import PROJECT_ROOT, Settings, load_settings
 
-SERVICES = ("suggestions", "evaluation", "case_review", "clues")
+SERVICES = ("suggestions", "evaluation", "case_review", "consultation", "clues")
 
 
 def nats_server_binary() -> str:

@@ -1,5 +1,5 @@
-"""The stack in one test process: the suggestions, clue, case-review and evaluation services on their own loop
-thread, the gateway served by uvicorn on a free port, spoken to over real HTTP."""
+"""The stack in one test process: the suggestions, clue, case-review, evaluation and consultation services on
+their own loop thread, the gateway served by uvicorn on a free port, spoken to over real HTTP."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 
 from services.case_review.main import build as build_case_review
 from services.clues.main import build as build_clues
+from services.consultation.main import build as build_consultation
 from services.evaluation.main import build as build_evaluation
 from services.gateway.app import create_app
 from services.suggestions.main import build
@@ -58,12 +59,15 @@ def open_stack(settings: Settings, tokens: Tokens) -> Iterator[Stack]:
     loop.run(case_review.start(register_case_review))
     evaluation, register_evaluation = build_evaluation(settings)
     loop.run(evaluation.start(register_evaluation))
+    consultation, register_consultation = build_consultation(settings)
+    loop.run(consultation.start(register_consultation))
     settings = settings.model_copy(update={"gateway_port": free_port()})
     with (
         ThreadedServer(create_app(settings), settings.gateway_port).running(),
         httpx.Client(base_url=settings.gateway_url, timeout=10) as http,
     ):
         yield Stack(settings=settings, http=http, tokens=tokens, runtime=runtime, loop=loop)
+    loop.run(consultation.stop())
     loop.run(evaluation.stop())
     loop.run(case_review.stop())
     loop.run(clues.stop())

@@ -3,33 +3,19 @@ the trip through its message (``wulian.kit.command_messages``)."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
-import enum
-import types
-import typing
 from pathlib import Path
-from typing import Any
 
 import pytest
-from google.protobuf import json_format
 
 from proto import evaluation_contract
+from tests.support.commands import all_commands, round_trip
 from wulian.evaluation.v1 import evaluation_pb2 as pb
 from wulian.kit.command_messages import decode, nested_dataclasses, proto_field_type
 from wulian.kit.errors import InvalidArgument
 
 PROTO = Path(evaluation_contract.__file__).parent / "wulian" / "evaluation" / "v1" / "evaluation.proto"
-COMMANDS = sorted(
-    {
-        request if isinstance(request, type) else request[0]
-        for _, rpcs in evaluation_contract.SECTIONS
-        for _, request, _, _ in rpcs
-        if not isinstance(request, str)
-    },
-    key=lambda c: c.__name__,
-)
-WHEN = datetime.datetime(2026, 3, 31, 8, 30, tzinfo=datetime.UTC)
+COMMANDS = all_commands(evaluation_contract.SECTIONS)
 
 
 def test_the_proto_file_is_what_the_script_writes() -> None:
@@ -46,48 +32,10 @@ def test_every_rpc_of_the_contract_is_served() -> None:
     assert all(name in vars(EvaluationService) for name in names)
 
 
-def sample(hint: object, n: int) -> Any:
-    """A value of type ``hint`` that is not the message's default (so a dropped field shows)."""
-    if typing.get_origin(hint) is tuple:
-        (item,) = typing.get_args(hint)[:1]
-        return tuple(sample(item, n + i) for i in range(2))
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        members = [a for a in typing.get_args(hint) if a is not type(None)]
-        return f"{n}.5" if str in members else sample(members[0], n)
-    if hint is str or (isinstance(hint, type) and issubclass(hint, enum.Enum)):
-        return f"值{n}"
-    scalars: dict[object, Any] = {
-        bool: True,
-        int: n + 1,
-        float: n + 0.25,
-        datetime.date: datetime.date(2026, 3, n % 28 + 1),
-        datetime.datetime: WHEN,
-    }
-    if hint in scalars:
-        return scalars[hint]
-    assert isinstance(hint, type) and dataclasses.is_dataclass(hint)
-    hints = typing.get_type_hints(hint)
-    return hint(**{f.name: sample(hints[f.name], n + i) for i, f in enumerate(dataclasses.fields(hint))})
-
-
-def as_json(value: Any) -> Any:
-    """What an HTTP body's JSON carries (the gateway's ``model_dump(mode="json")``)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: as_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple):
-        return [as_json(v) for v in value]
-    if isinstance(value, datetime.datetime):
-        return value.isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
-
-
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.__name__)
 def test_a_command_round_trips_through_its_message(command: type) -> None:
-    value = sample(command, 1)
-    message = json_format.ParseDict(as_json(value), getattr(pb, command.__name__)())
-    assert decode(command, message) == value
+    value, back = round_trip(command, pb)
+    assert back == value
 
 
 def test_every_nested_command_has_its_message() -> None:

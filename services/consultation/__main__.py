@@ -1,0 +1,3 @@
+from services.consultation.main import run
+
+run()

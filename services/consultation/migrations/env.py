@@ -1,0 +1,12 @@
+"""Alembic environment of the consultation service; run through ``wulian.kit.db.migrate``."""
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import services.consultation.store  # noqa: F401
+import wulian.kit.events.outbox  # noqa: F401
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=SQLModel.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()
