@@ -228,11 +228,20 @@ def _save(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def table_workbook(title: str, headers: Sequence[str], rows: Iterable[list[Any]], widths: Sequence[int]) -> bytes:
-    """One sheet of ``headers`` and ``rows``, cells cleaned as every export's are."""
+Sheet = tuple[str, Sequence[str], Iterable[list[Any]], Sequence[int]]  # title, headers, rows, widths
+
+
+def sheets_workbook(sheets: Iterable[Sheet]) -> bytes:
+    """A workbook of one sheet per (title, headers, rows, widths), cells cleaned as every export's are."""
     workbook = Workbook(write_only=True)
-    _add_sheet(workbook, title, headers, rows, widths)
+    for title, headers, rows, widths in sheets:
+        _add_sheet(workbook, title, headers, rows, widths)
     return _save(workbook)
+
+
+def table_workbook(title: str, headers: Sequence[str], rows: Iterable[list[Any]], widths: Sequence[int]) -> bytes:
+    """One sheet of ``headers`` and ``rows``."""
+    return sheets_workbook([(title, headers, rows, widths)])
 
 
 def suggestions_workbook(messages: Iterable[pb.Suggestion]) -> bytes:
@@ -248,9 +257,11 @@ def suggestion_rows_workbook(rows: Iterable[list[Any]]) -> bytes:
 
 def stats_workbook(stats: pb.Stats) -> bytes:
     """Two sheets: 承办单位 (a row per unit and year) and 代表 (a row per deputy and year)."""
-    workbook = Workbook(write_only=True)
     unit_rows = (unit_stats_row(s) for s in stats.units)
-    _add_sheet(workbook, "承办单位", UNIT_STATS_HEADERS, unit_rows, (20, *[10] * 15))
     deputy_rows = (deputy_stats_row(s) for s in stats.deputies)
-    _add_sheet(workbook, "代表", DEPUTY_STATS_HEADERS, deputy_rows, (36, *[10] * 12))
-    return _save(workbook)
+    return sheets_workbook(
+        [
+            ("承办单位", UNIT_STATS_HEADERS, unit_rows, (20, *[10] * 15)),
+            ("代表", DEPUTY_STATS_HEADERS, deputy_rows, (36, *[10] * 12)),
+        ]
+    )

@@ -15,7 +15,6 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Response
-from openpyxl import Workbook
 from starlette.concurrency import run_in_threadpool
 
 from services.gateway import export as xlsx
@@ -70,11 +69,16 @@ def excel_cell(value: Any) -> Any:
 def six_lists_workbook(message: pb.ListResponse) -> bytes:
     """One worksheet per list, in the service's order, with its headers and rows (each sheet's JSON is
     ``{"title", "headers", "rows"}``), cells cleaned as every export's are."""
-    workbook = Workbook(write_only=True)
-    for sheet in map(json.loads, message.items):
-        rows = ([excel_cell(value) for value in row] for row in sheet["rows"])
-        xlsx._add_sheet(workbook, sheet["title"], sheet["headers"], rows, [18] * len(sheet["headers"]))
-    return xlsx._save(workbook)
+    sheets = [json.loads(item) for item in message.items]
+    return xlsx.sheets_workbook(
+        (
+            s["title"],
+            s["headers"],
+            ([excel_cell(value) for value in row] for row in s["rows"]),
+            [18] * len(s["headers"]),
+        )
+        for s in sheets
+    )
 
 
 @router.post("/rectifications", status_code=201, response_model=None, summary="提出整改事项（以本机关名义）")
