@@ -22,6 +22,8 @@ from services.gateway.routes import (
     case_review,
     case_review_pool,
     clues,
+    consultation_meetings,
+    consultation_plans,
     evaluation_appraisals,
     evaluation_ledger,
     evaluation_projects,
@@ -32,6 +34,7 @@ from services.gateway.routes import (
 )
 from wulian.case_review.v1.case_review_pb2_grpc import CaseReviewServiceStub
 from wulian.clues.v1.clues_pb2_grpc import ClueServiceStub
+from wulian.consultation.v1.consultation_pb2_grpc import ConsultationServiceStub
 from wulian.evaluation.v1.evaluation_pb2_grpc import EvaluationServiceStub
 from wulian.kit.auth import TokenVerifier
 from wulian.kit.events.consumer import DurableConsumer
@@ -44,7 +47,7 @@ from wulian.suggestions.v1.suggestions_pb2_grpc import SuggestionServiceStub
 log = logging.getLogger(__name__)
 
 # Services whose events may concern a caller of GET /api/v1/events.
-EVENT_SOURCES = ("suggestions", "clues", "case_review", "evaluation")
+EVENT_SOURCES = ("suggestions", "clues", "case_review", "evaluation", "consultation")
 
 
 @dataclass
@@ -54,10 +57,11 @@ class Backends:
     clues: ClueServiceStub
     case_review: CaseReviewServiceStub
     evaluation: EvaluationServiceStub
+    consultation: ConsultationServiceStub
 
     @classmethod
     def open(cls, settings: Settings) -> Backends:
-        names = ("suggestions", "clues", "case_review", "evaluation")
+        names = ("suggestions", "clues", "case_review", "evaluation", "consultation")
         channels = {name: open_channel(settings.grpc_address(name)) for name in names}
         deadline_s = settings.grpc_deadline_s
         return cls(
@@ -66,6 +70,7 @@ class Backends:
             clues=with_call_context(ClueServiceStub(channels["clues"]), deadline_s),
             case_review=with_call_context(CaseReviewServiceStub(channels["case_review"]), deadline_s),
             evaluation=with_call_context(EvaluationServiceStub(channels["evaluation"]), deadline_s),
+            consultation=with_call_context(ConsultationServiceStub(channels["consultation"]), deadline_s),
         )
 
     async def close(self) -> None:
@@ -108,7 +113,15 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
 
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(authenticate)])
-    routers = (case_review_pool, case_review, evaluation_appraisals, evaluation_ledger, evaluation_projects)
+    routers = (
+        case_review_pool,
+        case_review,
+        evaluation_appraisals,
+        evaluation_ledger,
+        evaluation_projects,
+        consultation_plans,
+        consultation_meetings,
+    )
     for module in (me, suggestions, clues, audit, *routers, events):
         api.include_router(module.router)
     app.include_router(api)

@@ -12,6 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from services.gateway.policy import allowed
 from wulian.case_review.v1.case_review_pb2_grpc import CaseReviewServiceStub
 from wulian.clues.v1.clues_pb2_grpc import ClueServiceStub
+from wulian.consultation.v1.consultation_pb2_grpc import ConsultationServiceStub
 from wulian.evaluation.v1.evaluation_pb2_grpc import EvaluationServiceStub
 from wulian.kit.context import REQUEST_ID_HEADER, current_request_id
 from wulian.kit.errors import Unauthenticated
@@ -79,3 +80,10 @@ async def evaluation_stub(request: Request) -> EvaluationServiceStub:
 
 
 EvaluationDep = Annotated[EvaluationServiceStub, Depends(evaluation_stub)]
+
+
+async def consultation_stub(request: Request) -> ConsultationServiceStub:
+    return request.app.state.backends.consultation
+
+
+ConsultationDep = Annotated[ConsultationServiceStub, Depends(consultation_stub)]

@@ -73,6 +73,26 @@ CANDIDATE = "/api/v1/projects/candidates/{candidate_id}"
 VOTE = "/api/v1/project-votes/{vote_id}"
 PROJECT = "/api/v1/projects/{project_id}"
 
+# 监督事项联商 (services/consultation; its domain.BODY_STAFF says who acts for which body). A body acts through its
+# staff — the congress's clerks, committees and leaders, the discipline commission and its station, the
+# government's supervision office — who convene joint meetings, issue and read bulletins and analyse together in
+# their body's name; the service shows each the objects its body takes part in (platform_admin: counts).
+BODIES_STAFF = CONGRESS_STAFF | DISCIPLINE | OFFICE
+# Plans: the congress drafts its supervision plan and the commission its draft work report; the owner's staff
+# alone change, approve and link a plan, ask other bodies for opinions on it and record what they adopt.
+PLAN_OWNERS = CONGRESS_STAFF | DISCIPLINE
+# Deputies propose plan items, answer where the congress is consulted on the commission's work report and read
+# the approved supervision plan; the other bodies' staff propose items and answer when consulted. Departments,
+# courts, the procuratorate and experts take no part.
+DEPUTIES = frozenset({"deputy"})
+CONSULTATION_PARTIES = BODIES_STAFF | DEPUTIES
+PLAN = "/api/v1/plans/{plan_id}"
+CONSULTATION = "/api/v1/consultations/{consultation_id}"
+OPINION = "/api/v1/opinions/{opinion_id}"
+MEETING = "/api/v1/meetings/{meeting_id}"
+BULLETIN = "/api/v1/bulletins/{bulletin_id}"
+ANALYSIS = "/api/v1/analyses/{analysis_id}"
+
 # allowed() takes the first template that matches, in this order: static paths such as
 # /suggestions/stats come before /suggestions/{suggestion_id}, which would match them too.
 ROUTE_POLICY: dict[tuple[str, str], frozenset[str]] = {
@@ -203,6 +223,46 @@ ROUTE_POLICY: dict[tuple[str, str], frozenset[str]] = {
     ("POST", f"{PROJECT}/progress"): DEPARTMENT,
     ("POST", f"{PROJECT}/inspections"): INSPECTORS,
     ("POST", f"{PROJECT}/satisfaction-session"): ORGANIZERS,
+    ("POST", "/api/v1/plans"): PLAN_OWNERS,
+    ("GET", "/api/v1/plans"): CONSULTATION_PARTIES | COUNTS_ONLY,
+    ("GET", PLAN): CONSULTATION_PARTIES,
+    ("POST", f"{PLAN}/items"): PLAN_OWNERS,
+    ("PATCH", f"{PLAN}/items/{{item_no}}"): PLAN_OWNERS,
+    ("POST", f"{PLAN}/items/{{item_no}}/remove"): PLAN_OWNERS,
+    ("POST", f"{PLAN}/proposals"): CONSULTATION_PARTIES,
+    ("POST", f"{PLAN}/proposals/{{proposal_no}}/accept"): PLAN_OWNERS,
+    ("POST", f"{PLAN}/proposals/{{proposal_no}}/decline"): PLAN_OWNERS,
+    ("POST", f"{PLAN}/approval"): PLAN_OWNERS,
+    ("POST", f"{PLAN}/links"): PLAN_OWNERS,
+    ("POST", f"{PLAN}/links/{{link_no}}/remove"): PLAN_OWNERS,
+    ("POST", f"{PLAN}/consultations"): PLAN_OWNERS,
+    ("GET", "/api/v1/consultations"): CONSULTATION_PARTIES | COUNTS_ONLY,
+    ("GET", CONSULTATION): CONSULTATION_PARTIES,
+    ("POST", f"{CONSULTATION}/close"): PLAN_OWNERS,
+    ("POST", f"{CONSULTATION}/opinions"): CONSULTATION_PARTIES,
+    ("GET", "/api/v1/opinions"): CONSULTATION_PARTIES | COUNTS_ONLY,
+    ("GET", OPINION): CONSULTATION_PARTIES,
+    ("POST", f"{OPINION}/adoption"): PLAN_OWNERS,
+    ("POST", "/api/v1/meetings"): BODIES_STAFF,
+    ("GET", "/api/v1/meetings"): BODIES_STAFF | COUNTS_ONLY,
+    ("GET", MEETING): BODIES_STAFF,
+    ("POST", f"{MEETING}/minutes"): BODIES_STAFF,
+    ("PATCH", f"{MEETING}/minutes"): BODIES_STAFF,
+    ("POST", f"{MEETING}/action-items"): BODIES_STAFF,
+    ("POST", f"{MEETING}/action-items/{{no}}/complete"): BODIES_STAFF,
+    ("POST", f"{MEETING}/action-items/{{no}}/cancel"): BODIES_STAFF,
+    ("POST", f"{MEETING}/close"): BODIES_STAFF,
+    ("POST", f"{MEETING}/cancel"): BODIES_STAFF,
+    ("POST", "/api/v1/bulletins"): BODIES_STAFF,
+    ("GET", "/api/v1/bulletins"): BODIES_STAFF | COUNTS_ONLY,
+    ("GET", BULLETIN): BODIES_STAFF,
+    ("POST", f"{BULLETIN}/acknowledge"): BODIES_STAFF,
+    ("POST", f"{BULLETIN}/withdraw"): BODIES_STAFF,
+    ("POST", "/api/v1/analyses"): BODIES_STAFF,
+    ("GET", "/api/v1/analyses"): BODIES_STAFF | COUNTS_ONLY,
+    ("GET", ANALYSIS): BODIES_STAFF,
+    ("POST", f"{ANALYSIS}/notes"): BODIES_STAFF,
+    ("POST", f"{ANALYSIS}/conclusion"): BODIES_STAFF,
 }
 
 

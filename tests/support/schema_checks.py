@@ -25,3 +25,12 @@ def refuses(model: type[BaseModel], good: dict[str, Any], field: str, value: Any
     errors = error.value.errors()
     assert errors[0]["type"] == type_, errors
     assert errors[0]["loc"][0] == field
+
+
+def refuses_missing(model: type[BaseModel], good: dict[str, Any]) -> None:
+    """Each required field, left out, is refused by name."""
+    for name in [name for name, info in model.model_fields.items() if info.is_required()]:
+        with pytest.raises(ValidationError) as error:
+            model.model_validate({k: v for k, v in good.items() if k != name})
+        assert error.value.errors()[0]["type"] == "missing"
+        assert error.value.errors()[0]["loc"] == (name,)

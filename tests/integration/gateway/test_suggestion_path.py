@@ -90,7 +90,7 @@ def test_health_and_readiness(stack: Stack) -> None:
     assert stack.http.get("/healthz").json() == {"status": "ok"}
     ready = stack.http.get("/readyz")
     assert ready.status_code == 200, ready.text
-    assert ready.json()["backends"] == ["case_review", "clues", "evaluation", "suggestions"]
+    assert ready.json()["backends"] == ["case_review", "clues", "consultation", "evaluation", "suggestions"]
 
 
 def test_not_ready_when_a_backend_is_down(stack: Stack) -> None:

@@ -1,5 +1,7 @@
 import pytest
 
+from services.consultation import domain as consultation_domain
+from services.consultation import plan_records
 from services.gateway.app import create_app
 from services.gateway.policy import ROUTE_POLICY, allowed, matching_template
 from wulian.kit.principal import ROLE_BODIES
@@ -351,3 +353,106 @@ def test_nobody_but_a_deputy_casts_and_nobody_outside_the_bodies_reads_a_ballot(
         assert not allowed("GET", path, outsiders), path
     assert matching_template("GET", "/api/v1/rectifications/six-lists.csv") == "/api/v1/rectifications/{item_id}"
     assert matching_template("DELETE", "/api/v1/appraisals/a-1") is None
+
+
+# --- 监督事项联商 (plans, consultations, opinions, joint meetings, bulletins, analyses): the domain's actors ---------
+
+# Who acts for which body, and who owns which kind of plan, as the consultation service's domain says.
+STAFF = {role for roles in consultation_domain.BODY_STAFF.values() for role in roles}
+OWNERS = {role for body in plan_records.PLAN_OWNERS.values() for role in consultation_domain.BODY_STAFF[body]}
+PARTIES = STAFF | {consultation_domain.DEPUTY_ROLE}  # deputies propose, answer a work report, read the approved plan
+
+CONSULTATION_ROUTES: list[tuple[str, str, str, set[str]]] = [
+    *evaluation_routes("plans", "", "", [("POST", "", OWNERS), ("GET", "", PARTIES | COUNTS)]),
+    *evaluation_routes(
+        "plans",
+        "/{plan_id}",
+        "/p-1",
+        [
+            ("GET", "", PARTIES),
+            ("POST", "/items", OWNERS),
+            ("PATCH", "/items/{item_no}", OWNERS),
+            ("POST", "/items/{item_no}/remove", OWNERS),
+            ("POST", "/proposals", PARTIES),
+            ("POST", "/proposals/{proposal_no}/accept", OWNERS),
+            ("POST", "/proposals/{proposal_no}/decline", OWNERS),
+            ("POST", "/approval", OWNERS),
+            ("POST", "/links", OWNERS),
+            ("POST", "/links/{link_no}/remove", OWNERS),
+            ("POST", "/consultations", OWNERS),
+        ],
+    ),
+    *evaluation_routes("consultations", "", "", [("GET", "", PARTIES | COUNTS)]),
+    *evaluation_routes(
+        "consultations",
+        "/{consultation_id}",
+        "/c-1",
+        [("GET", "", PARTIES), ("POST", "/close", OWNERS), ("POST", "/opinions", PARTIES)],
+    ),
+    *evaluation_routes("opinions", "", "", [("GET", "", PARTIES | COUNTS)]),
+    *evaluation_routes("opinions", "/{opinion_id}", "/o-1", [("GET", "", PARTIES), ("POST", "/adoption", OWNERS)]),
+    *evaluation_routes("meetings", "", "", [("POST", "", STAFF), ("GET", "", STAFF | COUNTS)]),
+    *evaluation_routes(
+        "meetings",
+        "/{meeting_id}",
+        "/m-1",
+        [
+            ("GET", "", STAFF),
+            ("POST", "/minutes", STAFF),
+            ("PATCH", "/minutes", STAFF),
+            ("POST", "/action-items", STAFF),
+            ("POST", "/action-items/{no}/complete", STAFF),
+            ("POST", "/action-items/{no}/cancel", STAFF),
+            ("POST", "/close", STAFF),
+            ("POST", "/cancel", STAFF),
+        ],
+    ),
+    *evaluation_routes("bulletins", "", "", [("POST", "", STAFF), ("GET", "", STAFF | COUNTS)]),
+    *evaluation_routes(
+        "bulletins",
+        "/{bulletin_id}",
+        "/b-1",
+        [("GET", "", STAFF), ("POST", "/acknowledge", STAFF), ("POST", "/withdraw", STAFF)],
+    ),
+    *evaluation_routes("analyses", "", "", [("POST", "", STAFF), ("GET", "", STAFF | COUNTS)]),
+    *evaluation_routes(
+        "analyses",
+        "/{analysis_id}",
+        "/a-1",
+        [("GET", "", STAFF), ("POST", "/notes", STAFF), ("POST", "/conclusion", STAFF)],
+    ),
+]
+CONSULTATION_PREFIXES = tuple(
+    f"/api/v1/{p}" for p in ("plans", "consultations", "opinions", "meetings", "bulletins", "analyses")
+)
+
+
+def test_every_consultation_route_is_in_the_matrix() -> None:
+    in_table = {entry for entry in ROUTE_POLICY if entry[1].startswith(CONSULTATION_PREFIXES)}
+    assert in_table == {(method, template) for method, _, template, _ in CONSULTATION_ROUTES}
+    assert len(in_table) == 40
+
+
+@pytest.mark.parametrize(("method", "path", "template", "roles"), CONSULTATION_ROUTES, ids=lambda v: str(v))
+def test_consultation_routes_allow_their_roles_and_refuse_every_other(
+    method: str, path: str, template: str, roles: set[str]
+) -> None:
+    concrete = path.replace("{item_no}", "3").replace("{proposal_no}", "2").replace("{link_no}", "1")
+    concrete = concrete.replace("{no}", "4")
+    assert matching_template(method, concrete) == template
+    for role in ROLE_BODIES:
+        assert allowed(method, concrete, frozenset({role})) is (role in roles), (method, concrete, role)
+    assert not allowed(method, concrete, frozenset())
+
+
+def test_nobody_outside_the_bodies_takes_part_in_the_consultation() -> None:
+    """Departments, the courts, the procuratorate and experts reach no consultation route; platform_admin only
+    the lists (counts); the government's office reads and answers but drafts no plan."""
+    outsiders = frozenset({"gov_department", "court", "procuratorate", "expert"})
+    for method, path, _, _ in CONSULTATION_ROUTES:
+        assert not allowed(method, path, outsiders), (method, path)
+        assert allowed(method, path, frozenset({"platform_admin"})) is (method == "GET" and path.count("/") == 3)
+    assert not allowed("POST", "/api/v1/plans", frozenset({"gov_supervision_office", "deputy"}))
+    assert allowed("POST", "/api/v1/consultations/c-1/opinions", frozenset({"gov_supervision_office"}))
+    assert matching_template("DELETE", "/api/v1/plans/p-1") is None
+    assert matching_template("GET", "/api/v1/plans/p-1/items/3") is None
