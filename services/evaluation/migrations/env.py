@@ -8,7 +8,6 @@ import services.evaluation.ballot_store
 import services.evaluation.figures_store
 import services.evaluation.project_handlers
 import services.evaluation.rectification_store  # noqa: F401
-import wulian.kit.audit.log
 import wulian.kit.events.outbox  # noqa: F401
 
 connection = context.config.attributes["connection"]
