@@ -5,6 +5,7 @@ from __future__ import annotations
 import uvicorn
 
 from services.gateway.app import create_app
+from wulian.kit.heap import settle_after_startup
 from wulian.kit.logs import configure_logging
 from wulian.kit.settings import load_settings
 
@@ -12,8 +13,10 @@ from wulian.kit.settings import load_settings
 def run() -> None:
     settings = load_settings()
     configure_logging("gateway", settings.log_level, settings.log_json)
+    app = create_app(settings)
+    settle_after_startup()
     uvicorn.run(
-        create_app(settings),
+        app,
         host=settings.gateway_host,
         port=settings.gateway_port,
         log_config=None,

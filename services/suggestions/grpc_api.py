@@ -12,8 +12,8 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from services.suggestions import clocks, commands, domain, handlers
 from services.suggestions.model import Suggestion
 from services.suggestions.repository import ListFilter, Loaded
-from wulian.kit.batching import GroupCommit
 from wulian.kit.db import Database
+from wulian.kit.group_commit import GroupCommit
 from wulian.kit.grpc_server import current_principal
 from wulian.kit.principal import CONGRESS_ROLES, Principal
 from wulian.suggestions.v1 import suggestions_pb2 as pb

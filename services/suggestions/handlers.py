@@ -66,8 +66,10 @@ def submit_suggestions(
 ) -> list[Suggestion]:
     """Number and store checked submissions with their events, in the caller's transaction.
 
-    Several submissions share one transaction under load (group commit, ``wulian.kit.batching``);
-    they share its clock reading too, so the year in their numbers is the same.
+    Several submissions share one transaction under load (group commit, ``wulian.kit.group_commit``);
+    they share its clock reading too, so the year in their numbers is the same. The year's counter
+    row is bumped once per batch, for all its numbers in one statement, so a batch of submissions
+    takes its lock once rather than once each.
     """
     now = clock()
     year = domain.submission_year(now)

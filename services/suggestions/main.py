@@ -14,6 +14,7 @@ from services.suggestions.grpc_api import SuggestionService
 from services.suggestions.handlers import Rules
 from services.suggestions.scheduler import DeadlineScheduler
 from services.suggestions.witnessing import witness_consumer
+from wulian.kit.heap import settle_after_startup
 from wulian.kit.logs import configure_logging
 from wulian.kit.runtime import ServiceRuntime, run_service
 from wulian.kit.service_token import ServiceToken
@@ -64,6 +65,7 @@ async def main(settings: Settings) -> None:
         added = await runtime.db.in_session(demo.load_once, settings.realm_file)
         if added:
             log.info("loaded %d demo suggestions", added)
+    settle_after_startup()
     await runtime.serve(register)
 
 

@@ -4,12 +4,15 @@ The issuer's JWKS is fetched once and fetched again only when a token names a ke
 hold (key rotation), at most every ``min_refresh_interval_s``. Signature, issuer, audience and
 expiry are checked. A verified token is cached until it expires, so a client that sends the same
 token on every request pays for one RSA verification (PyJWT costs about 150 µs a verification).
+The cache is keyed by the token's SHA-256 (about 1 µs), so that it holds no bearer token itself;
+what it holds was checked in full once, and it is dropped at the token's expiry.
 python-keycloak's ``decode_token`` is not used here: it fetches the keys on every call.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import threading
 import time
 from collections import OrderedDict
@@ -37,28 +40,36 @@ class TokenVerifier:
     cache_size: int = 10_000
     _keys: dict[str, Any] = field(default_factory=dict, init=False)
     _last_refresh: float = field(default=float("-inf"), init=False)
-    _cache: OrderedDict[str, Principal] = field(default_factory=OrderedDict, init=False)
+    _cache: OrderedDict[bytes, Principal] = field(default_factory=OrderedDict, init=False)
     _refresh_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
     def verify(self, token: str) -> Principal:
-        cached = self._cache.get(token)
-        now = self.clock()
+        key = _cache_key(token)
+        cached = self._cached(key)
         if cached is not None:
-            if cached.expires_at > now - self.leeway_s:
-                return cached
-            del self._cache[token]
-            raise Unauthenticated("访问令牌已过期，请重新登录")
+            return cached
         principal = self._verify_uncached(token)
-        self._cache[token] = principal
+        self._cache[key] = principal
         if len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
         return principal
 
     async def verify_async(self, token: str) -> Principal:
         """Like ``verify``; a key refresh (rare, blocking HTTP) runs off the event loop."""
-        if token in self._cache:
-            return self.verify(token)
+        cached = self._cached(_cache_key(token))
+        if cached is not None:
+            return cached
         return await asyncio.to_thread(self.verify, token)
+
+    def _cached(self, key: bytes) -> Principal | None:
+        """The principal of a token verified before, until its expiry; after that the token is refused."""
+        cached = self._cache.get(key)
+        if cached is None:
+            return None
+        if cached.expires_at > self.clock() - self.leeway_s:
+            return cached
+        self._cache.pop(key, None)
+        raise Unauthenticated("访问令牌已过期，请重新登录")
 
     def _verify_uncached(self, token: str) -> Principal:
         try:
@@ -112,3 +123,7 @@ class TokenVerifier:
             raise Unauthenticated("暂时无法获取身份认证服务的签名密钥") from exc
         self._keys = {k.key_id: k.key for k in jwks.keys if k.key_id}
         self._last_refresh = self.clock()
+
+
+def _cache_key(token: str) -> bytes:
+    return hashlib.sha256(token.encode()).digest()

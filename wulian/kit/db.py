@@ -6,6 +6,10 @@ commit with synchronous=NORMAL writes to the page cache without fsync, and a sta
 microseconds — less than handing it to a thread and back, which under load mostly buys contention
 for the GIL (measured: 2.2 ms of a 4.5 ms request went to that hand-off). It also makes the
 service's writes naturally serial, which is what SQLite wants.
+
+The exception is a service's hot writes (group commit, the outbox relay's marks): they go to one
+writer thread (``Database.write``), so that calls keep arriving while a transaction runs, and a
+WAL checkpoint's fsync stalls that thread rather than the event loop (see ``kit.group_commit``).
 """
 
 from __future__ import annotations
@@ -84,6 +88,7 @@ class Database:
         self.engine = engine
         self._inline = engine.dialect.name == "sqlite"
         self._executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="db")
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
@@ -96,6 +101,12 @@ class Database:
         call = functools.partial(contextvars.copy_context().run, fn, *args, **kwargs)
         return await loop.run_in_executor(self._executor, call)
 
+    async def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn`` on this database's one writer thread, off the event loop, in the caller's context."""
+        loop = asyncio.get_running_loop()
+        call = functools.partial(contextvars.copy_context().run, fn, *args, **kwargs)
+        return await loop.run_in_executor(self._writer, call)
+
     async def in_session(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``fn(session, *args, **kwargs)`` on the database executor, in a session of its own."""
 
@@ -106,5 +117,6 @@ class Database:
         return await self.run(work)
 
     def close(self) -> None:
+        self._writer.shutdown(wait=True)
         self._executor.shutdown(wait=True)
         self.engine.dispose()

@@ -1,9 +1,11 @@
 """Group commit on real databases: concurrent writes share transactions, each caller gets its own
-result, and a bad write fails alone without taking the others with it."""
+result, a bad write fails alone without taking the others with it, and a transaction runs off the
+event loop, so that the writes arriving meanwhile make the next batch."""
 
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -11,8 +13,8 @@ import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select
 from sqlmodel import Session
 
-from wulian.kit.batching import GroupCommit
 from wulian.kit.db import Database, make_engine
+from wulian.kit.group_commit import GroupCommit
 
 tables = MetaData()
 notes = Table("note", tables, Column("id", Integer, primary_key=True), Column("text", String(10), nullable=False))
@@ -78,6 +80,29 @@ async def test_a_batch_is_capped(db: Database) -> None:
     await asyncio.gather(*(commit.submit((i, "n")) for i in range(1, 30)))
     assert max(recorder.batches) <= 8
     assert stored(db) == set(range(1, 30))
+
+
+async def test_writes_arriving_while_a_transaction_runs_make_the_next_batch(db: Database) -> None:
+    recorder = Recorder()
+    running, release = threading.Event(), threading.Event()
+
+    def slow_first(session: Session, items: Sequence[tuple[int, str]]) -> list[int]:
+        if not recorder.batches:
+            running.set()
+            assert release.wait(10), "the event loop was blocked by the transaction"
+        return recorder.write(session, items)
+
+    commit = GroupCommit(db, slow_first)
+    first = asyncio.create_task(commit.submit((1, "first")))
+    assert await asyncio.to_thread(running.wait, 10)
+    later = [asyncio.create_task(commit.submit((i, "later"))) for i in range(2, 12)]
+    await asyncio.sleep(0.05)  # the loop runs on while the writer thread holds the first transaction
+    assert not any(task.done() for task in later)
+    release.set()
+    assert await first == 10
+    assert await asyncio.gather(*later) == [i * 10 for i in range(2, 12)]
+    assert recorder.batches == [1, 10]
+    assert stored(db) == set(range(1, 12))
 
 
 async def test_a_write_that_returns_the_wrong_number_of_results_commits_nothing(db: Database) -> None:

@@ -87,7 +87,7 @@ class OutboxRelay:
         results = await asyncio.gather(*(self._publish(js, row) for row in rows), return_exceptions=True)
         acked = [row.seq for row, result in zip(rows, results, strict=True) if result is True]
         if acked:
-            await self.db.run(self._mark, acked)
+            await self.db.write(self._mark, acked)  # beside the service's other hot writes (kit.db)
         failures = [r for r in results if r is not True]
         if failures:
             raise NatsUnavailable(f"{len(failures)} of {len(rows)} events not acknowledged: {failures[0]!r}")
