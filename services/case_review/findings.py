@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from services.case_review import commands
@@ -67,6 +67,7 @@ from services.case_review.domain import (
 from services.case_review.domain import View as AccessView
 from services.case_review.ledger import LedgerStep, LedgerStepKind
 from services.case_review.reviews import ReviewBatch
+from wulian.kit.clock import end_of_day
 from wulian.kit.errors import Conflict, NotFound, PermissionDenied
 from wulian.kit.principal import Principal
 from wulian.kit.problems import Problems
@@ -81,11 +82,6 @@ _ORGANIZERS_ONLY = "只有人大常委会联络人员或专（工）委可以{}"
 _UNIT_ONLY = "只有承办该案的法院或检察院可以{}"
 
 # --- the rectification clock -----------------------------------------------------------------------------
-
-
-def end_of_day(day: date) -> datetime:
-    """The Beijing midnight that ends ``day``, in UTC."""
-    return as_utc(datetime.combine(day + timedelta(days=1), time(0), tzinfo=SHANGHAI))
 
 
 def rectification_due(issued_at: datetime, months: int = DEFAULT_RECTIFICATION_MONTHS) -> datetime:

@@ -22,26 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from services.clues.domain import SHANGHAI
-from wulian.kit.clock import as_utc
+from wulian.kit.clock import as_utc, beijing_date, end_of_day
 
 DEFAULT_ACKNOWLEDGE_DAYS = 5
 DEFAULT_FEEDBACK_DAYS = 90
 DUE_SOON_NOTICE = timedelta(days=7)
 MAX_WORKING_DAYS = 366  # a guard against a calendar that has no working day
-
-
-def beijing_date(moment: datetime) -> date:
-    """The date on the Beijing wall clock (2026-03-06 16:00 UTC is already 7 March)."""
-    return as_utc(moment).astimezone(SHANGHAI).date()
-
-
-def end_of_day(day: date) -> datetime:
-    """The Beijing midnight that ends ``day``, in UTC."""
-    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=SHANGHAI).astimezone(UTC)
 
 
 def _days(start: date, end: date) -> Iterable[date]:

@@ -62,7 +62,7 @@ from services.consultation.domain import (
     Body,
     acts_for,
     as_utc,
-    beijing_today,
+    beijing_date,
     checked_bodies,
     end_of_day,
     is_deputy,
@@ -129,7 +129,7 @@ class Consultation:
             version = whole_number(problems, "plan_version", command.plan_version, NUMBERS, "计划版本")
             if version is not None and version != plan.version:
                 problems.add("plan_version", f"计划已更新为第 {plan.version} 版，请确认后再征求意见")
-        today = beijing_today(now)
+        today = beijing_date(now)
         if not today <= command.reply_by <= today + timedelta(days=REPLY_DAYS_MAX):
             problems.add("reply_by", f"反馈截止日期应在今天至 {REPLY_DAYS_MAX} 天之内")
         note = problems.text("note", command.note, "征求意见说明", required=False, limit=TEXT_MAX)

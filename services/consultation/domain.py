@@ -33,13 +33,14 @@ part (``platform_admin`` sees counts).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from wulian.kit.access import View as View
 from wulian.kit.access import ensure_readable as ensure_readable
 from wulian.kit.clock import as_utc as as_utc
+from wulian.kit.clock import beijing_date as beijing_date
+from wulian.kit.clock import end_of_day as end_of_day
 from wulian.kit.errors import PermissionDenied
 from wulian.kit.events.domain import DomainEvent
 from wulian.kit.principal import Principal
@@ -112,15 +113,6 @@ def is_deputy(principal: Principal) -> bool:
 def counts_only(principal: Principal) -> bool:
     """``platform_admin`` without a body's role: the numbers, never a row."""
     return "platform_admin" in principal.roles and not bodies_of(principal)
-
-
-def end_of_day(day: date) -> datetime:
-    """The last moment of a Beijing calendar day, in UTC (a deadline "by 30 June" ends at its midnight)."""
-    return datetime.combine(day + timedelta(days=1), time(), SHANGHAI).astimezone(ZoneInfo("UTC"))
-
-
-def beijing_today(now: datetime) -> date:
-    return as_utc(now).astimezone(SHANGHAI).date()
 
 
 def body_audience(*bodies: Body) -> list[str]:

@@ -19,7 +19,7 @@ from services.consultation.domain import (
     YEARS,
     Body,
     as_utc,
-    beijing_today,
+    beijing_date,
     checked_texts,
 )
 from services.consultation.meeting_commands import ActionItemEntry, AttendeeEntry
@@ -111,7 +111,7 @@ def held_at_from(problems: Problems, held_at: datetime | None) -> datetime | Non
         problems.add("held_at", "请注明会议时间")
         return None
     held_at = as_utc(held_at)
-    if not YEARS[0] <= beijing_today(held_at).year <= YEARS[1]:
+    if not YEARS[0] <= beijing_date(held_at).year <= YEARS[1]:
         problems.add("held_at", f"会议时间须在 {YEARS[0]} 年至 {YEARS[1]} 年之间")
         return None
     return held_at
@@ -180,7 +180,7 @@ def _due_on(problems: Problems, at: str, due_on: date | None, now: datetime) -> 
     if due_on is None:
         problems.add(at, "请注明办结期限")
         return None
-    today = beijing_today(now)
+    today = beijing_date(now)
     if due_on < today:
         problems.add(at, "办结期限不能早于今天")
     elif due_on.year > today.year + DUE_YEARS_AHEAD:

@@ -50,7 +50,7 @@ from services.consultation.domain import (
     Body,
     acts_for,
     as_utc,
-    beijing_today,
+    beijing_date,
     bodies_of,
     require_body,
 )
@@ -293,7 +293,7 @@ class Plan:
             raise Conflict("该计划尚无项目，不能批准")
         problems = Problems()
         note = problems.text("note", command.note, "批准情况", limit=TEXT_MAX)
-        today = beijing_today(now)
+        today = beijing_date(now)
         approved_on = command.approved_on or today
         if approved_on > today:
             problems.add("approved_on", "批准日期不能晚于今天")

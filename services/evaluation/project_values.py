@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from itertools import pairwise
 
-from services.evaluation.domain import BODY_MAX, ID_MAX, NAME_MAX, ORG_UNIT_MAX, SHANGHAI, as_utc
+from services.evaluation.domain import BODY_MAX, ID_MAX, NAME_MAX, ORG_UNIT_MAX
 from services.evaluation.project_commands import CandidateDetails, Day, MilestoneInput, Quantity, TargetInput
 from services.evaluation.project_states import CandidateSource
 from wulian.kit.problems import Problems
@@ -30,15 +30,6 @@ UNIT_MAX = 10  # a unit of measure: 公里, 套（间）, 个
 QUANTITY_MAX = Decimal(10) ** 9
 QUANTITY_PLACES = 4
 ORGANIZERS_ONLY = "只有人大常委会联络人员或专（工）委可以{}"
-
-
-def today_in_beijing(now: datetime) -> date:
-    return as_utc(now).astimezone(SHANGHAI).date()
-
-
-def end_of_day(day: date) -> datetime:
-    """The Beijing midnight that ends ``day``, in UTC."""
-    return as_utc(datetime.combine(day + timedelta(days=1), time(0), tzinfo=SHANGHAI))
 
 
 def percent(value: Fraction) -> Decimal:

@@ -85,11 +85,10 @@ from services.evaluation.project_values import (
     checked_identifier,
     checked_quantity,
     checked_whole,
-    end_of_day,
     percent,
-    today_in_beijing,
 )
 from services.evaluation.project_votes import VoteResults
+from wulian.kit.clock import beijing_date, end_of_day
 from wulian.kit.errors import Conflict, NotFound, PermissionDenied
 from wulian.kit.principal import Principal
 from wulian.kit.problems import Problems
@@ -255,7 +254,7 @@ class Project:
         achieved = checked_quantity(problems, "achieved", command.achieved, "累计完成数量", positive=False)
         as_of = checked_day(problems, "as_of", command.as_of, "进度截止日期")
         text = problems.text("text", command.text, "进度情况", limit=BODY_MAX)
-        today = today_in_beijing(now)
+        today = beijing_date(now)
         if as_of is not None:
             last = [r.as_of for r in self.reports if r.target_index == index]
             if as_of > today:
@@ -287,7 +286,7 @@ class Project:
         return any(j in r.steps_reached for r in self.reports if r.target_index == index)
 
     def target_progress(self, index: int, now: datetime) -> TargetProgress:
-        today = today_in_beijing(now)
+        today = beijing_date(now)
         target = self.targets[index]
         achieved, as_of = self.achieved(index)
         completion = Fraction(achieved) / Fraction(target.planned)
@@ -356,7 +355,7 @@ class Project:
             raise PermissionDenied("只有人大常委会联络人员、专（工）委或纪委监委可以记录联合视察")
         problems = Problems()
         held_on = checked_day(problems, "held_on", command.held_on, "视察日期")
-        if held_on is not None and held_on > today_in_beijing(now):
+        if held_on is not None and held_on > beijing_date(now):
             problems.add("held_on", "视察日期不能晚于今天")
         participants = _participants(problems, command.participants)
         notes = problems.text("notes", command.notes, "视察情况", limit=BODY_MAX)

@@ -14,24 +14,16 @@ the due-soon notice is skipped. ``next_notice_at`` tells the scheduler when to l
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from services.evaluation.domain import SHANGHAI, as_utc
+from services.evaluation.domain import as_utc
+from wulian.kit.clock import beijing_date, end_of_day
 from wulian.kit.problems import Problems
 
 DEFAULT_MONTHS = 3
 MONTHS_MIN, MONTHS_MAX = 1, 24
 DUE_SOON_NOTICE = timedelta(days=7)
-
-
-def beijing_date(moment: datetime) -> date:
-    return as_utc(moment).astimezone(SHANGHAI).date()
-
-
-def end_of_day(day: date) -> datetime:
-    """The Beijing midnight that ends ``day``, in UTC."""
-    return as_utc(datetime.combine(day + timedelta(days=1), time(0), tzinfo=SHANGHAI))
 
 
 def due_day(due_at: datetime) -> date:
