@@ -7,13 +7,14 @@ the owning service checks again and has the last word. Times are ISO-8601 with a
 from __future__ import annotations
 
 import functools
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal, TypeVar
 
 from google.protobuf.descriptor import Descriptor
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from wulian.suggestions.v1 import suggestions_pb2 as pb
@@ -405,3 +406,28 @@ def stats_public(message: pb.Stats) -> StatsPublic:
         for m in message.units
     ]
     return StatsPublic(units=units, deputies=[from_pb(DeputyStatsPublic, m) for m in message.deputies])
+
+
+# --- dates, as JSON carries them ---------------------------------------------------------------------
+
+
+DAY_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def day_text(value: object) -> object:
+    """JSON carries a date as ``YYYY-MM-DD`` text; a number or a time of day is no date."""
+    if (isinstance(value, str) and DAY_TEXT.fullmatch(value)) or type(value) is date:
+        return value
+    raise PydanticCustomError("date_type", "应为 YYYY-MM-DD 格式的日期，如 2026-03-31")
+
+
+# strict=False: a strict model refuses the ISO text that JSON carries.
+Day = Annotated[
+    date, Field(strict=False), BeforeValidator(day_text), WithJsonSchema({"type": "string", "format": "date"})
+]
+OptionalDay = Annotated[
+    date | None,
+    Field(strict=False),
+    BeforeValidator(lambda value: value if value is None else day_text(value)),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}),
+]

@@ -24,8 +24,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from services.gateway.schemas import Strict
-from services.gateway.schemas_evaluation import Day, OptionalDay
+from services.gateway.schemas import Day, OptionalDay, Strict
 
 # As the consultation service checks them (services/consultation/domain.py, plan_items.py, plans.py).
 TITLE_MAX = 200  # a plan's, an item's, a meeting's, a bulletin's title or topic

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from services.gateway.schemas import Moment, Strict
+from services.gateway.schemas import Day, Moment, Strict
 from services.gateway.schemas_consultation import (
     BODIES,
     LIST_MAX,
@@ -24,7 +24,6 @@ from services.gateway.schemas_consultation import (
     ShortText,
     Title,
 )
-from services.gateway.schemas_evaluation import Day
 
 MeetingStatus = Literal["planned", "held", "closed", "cancelled"]
 BulletinKind = Literal["inspection_tour", "special_campaign", "report_heard", "meeting", "other"]

@@ -20,15 +20,12 @@ as JSON, and the gateway passes that JSON on unchanged.
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Response
-from pydantic import BeforeValidator, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import Field
 
-from services.gateway.schemas import Moment, Strict
+from services.gateway.schemas import Day, Moment, OptionalDay, Strict
 from wulian.evaluation.v1 import evaluation_pb2 as pb
 
 # As the evaluation service checks them (services/evaluation/domain.py, appraisals.py, ballots.py,
@@ -76,26 +73,6 @@ Text = Annotated[str, Field(min_length=1, max_length=BODY_MAX)]
 Reason = Annotated[str, Field(min_length=1, max_length=TEXT_MAX, description="理由")]
 Year = Annotated[int, Field(ge=YEARS[0], le=YEARS[1], description="年度")]
 Months = Annotated[int | None, Field(ge=MONTHS[0], le=MONTHS[1])]
-DAY_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def day_text(value: object) -> object:
-    """JSON carries a date as ``YYYY-MM-DD`` text; a number or a time of day is no date."""
-    if (isinstance(value, str) and DAY_TEXT.fullmatch(value)) or type(value) is date:
-        return value
-    raise PydanticCustomError("date_type", "应为 YYYY-MM-DD 格式的日期，如 2026-03-31")
-
-
-# strict=False: a strict model refuses the ISO text that JSON carries.
-Day = Annotated[
-    date, Field(strict=False), BeforeValidator(day_text), WithJsonSchema({"type": "string", "format": "date"})
-]
-OptionalDay = Annotated[
-    date | None,
-    Field(strict=False),
-    BeforeValidator(lambda value: value if value is None else day_text(value)),
-    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}),
-]
 Deadline = Annotated[
     Moment | None, Field(description="投票截止时间（带时区，如 2026-03-01T12:00:00+08:00）；不设为 null")
 ]

@@ -28,8 +28,8 @@ from services.gateway.routes.common import (
     list_response,
 )
 from services.gateway.routes.evaluation_common import ItemId, UnitFilter, command, listing
+from services.gateway.schemas import DAY_TEXT
 from services.gateway.schemas_evaluation import (
-    DAY_TEXT,
     AddFollowUp,
     CloseOutItem,
     DeclarePlan,
