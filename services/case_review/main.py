@@ -37,7 +37,7 @@ def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server
     runtime = ServiceRuntime.create("case_review", settings, MIGRATIONS)
     ctx = handlers.Context(load_keys(settings), rectification_months=settings.case_review_rectification_months)
     token = ServiceToken(settings)
-    retries: dict[str, Any] = {"retry_s": settings.clue_transfer_retry_s, "deadline_s": settings.grpc_deadline_s}
+    retries: dict[str, Any] = {"retry_s": settings.relay_retry_s, "deadline_s": settings.grpc_deadline_s}
     transfers = FindingClueRelay(
         ctx, runtime.db, settings.grpc_address("clues"), token.metadata, runtime.relay.notify, **retries
     )

@@ -1,10 +1,14 @@
 """The suggestion-handling figures per department are taken from the suggestions service's events, not typed
-in (issue 6): a durable JetStream consumer of ``wulian.suggestions.suggestion.>`` counts each event
-(``appraisals.suggestion_event_units``) into the figures of its year in Beijing (``figures_store``).
+in (issue 6): a durable JetStream consumer of the suggestions service's events that count (``SUBJECTS``:
+assignment, contact, reply, evaluation and the two overdue warnings) counts each into the figures of its
+year in Beijing (``appraisals.suggestion_event_units``, ``figures_store``). The other events of a
+suggestion's life (a submission, a co-signature, a draft...) are not delivered to it at all: under a
+session's load of submissions, taking each only to skip it cost this service and NATS more CPU than
+the figures themselves.
 
 An event that counts is applied behind the inbox (``DatabaseInbox``): its increments and its event id are
 written in one transaction, so a redelivery — JetStream's, or the relay publishing again after a crash —
-adds nothing. An event that counts for no department (a submission, a co-signer) is acked without a write.
+adds nothing. An event that counts for no department (one that names no unit) is acked without a write.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from datetime import UTC
 from google.protobuf.message import Message
 
 from services.evaluation import figures_store
-from services.evaluation.appraisals import beijing_year, suggestion_event_units
+from services.evaluation.appraisals import SUGGESTION_EVENTS, beijing_year, suggestion_event_units
 from wulian.kit.db import Database
 from wulian.kit.events.consumer import DatabaseInbox, DurableConsumer, Handler
 from wulian.kit.events.envelope import ReceivedEvent
@@ -22,7 +26,7 @@ from wulian.kit.events.link import NatsLink
 from wulian.suggestions.v1 import events_pb2  # noqa: F401  (the decoder finds the messages by type name)
 
 CONSUMER = "evaluation-suggestion-figures"  # the durable's name and the inbox's
-SUBJECTS = "wulian.suggestions.suggestion.>"
+SUBJECTS = tuple(f"wulian.suggestions.suggestion.{name}" for name in sorted(SUGGESTION_EVENTS))
 
 Increments = dict[str, dict[str, int]]
 

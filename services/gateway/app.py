@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import grpc
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import Depends, FastAPI
 
 from services.gateway.deps import authenticate
 from services.gateway.errors import install_error_handlers
@@ -112,7 +112,6 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.event_hub = hub
     install_error_handlers(app)
 
-    api = APIRouter(prefix="/api/v1", dependencies=[Depends(authenticate)])
     routers = (
         case_review_pool,
         case_review,
@@ -123,8 +122,7 @@ def create_app(settings: Settings) -> FastAPI:
         consultation_meetings,
     )
     for module in (me, suggestions, clues, audit, *routers, events):
-        api.include_router(module.router)
-    app.include_router(api)
+        app.include_router(module.router, prefix="/api/v1", dependencies=[Depends(authenticate)])
     app.include_router(health.router)
 
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)

@@ -35,7 +35,7 @@ def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server
         settings.grpc_address("clues"),
         token.metadata,
         runtime.relay.notify,
-        retry_s=settings.clue_transfer_retry_s,
+        retry_s=settings.relay_retry_s,
         deadline_s=settings.grpc_deadline_s,
     )
     service = SuggestionService(

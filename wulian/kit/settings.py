@@ -74,8 +74,9 @@ class Settings(BaseSettings):
     suggestion_max_rehandlings: int = Field(default=2, ge=0, le=10)
     # the deadline scheduler's longest sleep; it wakes earlier for a deadline that is nearer
     deadline_check_interval_s: float = Field(default=60.0, gt=0)
-    # how often pending clue transfers are retried while the clue service does not answer
-    clue_transfer_retry_s: float = Field(default=30.0, gt=0)
+    # how often a service retries the calls it owes another service that does not answer (clue
+    # transfers to the clue service; case-review findings mirrored into the evaluation ledger)
+    relay_retry_s: float = Field(default=30.0, gt=0)
 
     # clues (线索移送)
     # the discipline commission's RSA private key (PEM) that opens sealed clues; empty: var/keys (development)

@@ -108,7 +108,7 @@ class Link:
 
 @pytest.fixture
 def link(settings: Settings, tokens: Tokens) -> Iterator[Link]:
-    opened = Link(settings.model_copy(update={"clue_transfer_retry_s": 0.2}), tokens)
+    opened = Link(settings.model_copy(update={"relay_retry_s": 0.2}), tokens)
     yield opened
     opened.close()
 

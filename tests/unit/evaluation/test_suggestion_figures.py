@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from services.evaluation.appraisals import Department, SuggestionFigures
 from services.evaluation.figures_handlers import department_figures
-from services.evaluation.suggestion_figures import counted, event_name
+from services.evaluation.suggestion_figures import SUBJECTS, counted, event_name
 from services.suggestions import event_messages
 from services.suggestions import events as ev
 from services.suggestions.domain import ReplyResult, Satisfaction
@@ -49,6 +49,27 @@ def test_events_about_no_department_count_for_nobody() -> None:
         ev.ReturnVisitRecorded("s-1", NOW, "transport"),
     ):
         assert counted(received(event))[1] == {}
+
+
+def test_the_consumer_takes_exactly_the_subjects_that_count() -> None:
+    """JetStream delivers only these subjects to the consumer: each must be one the suggestions service
+    publishes (a misspelt one would silently count nothing), and every event that counts must be among them."""
+    published = {
+        event_messages.to_message(event, actor=None)[0]: event
+        for event in (
+            ev.AssignmentConfirmed("s-1", NOW, "deputy-1", "transport", ("housing",), False, NOW, NOW),
+            ev.ContactRecorded("s-1", NOW, "housing", "deputy-1", True),
+            ev.SuggestionReplied("s-1", NOW, "transport", ReplyResult.SOLVED, 1, False, "deputy-1", ()),
+            ev.SuggestionEvaluated("s-1", NOW, "transport", (), Satisfaction.SATISFIED, 1, True, None),
+            ev.ContactOverdue("s-1", NOW, "water", NOW),
+            ev.ReplyOverdue("s-1", NOW, "transport", 1, NOW),
+        )
+    }
+    assert sorted(SUBJECTS) == sorted(published)
+    for subject, event in published.items():
+        assert counted(received(event))[1], subject
+    skipped = ev.SuggestionSubmitted("s-1", NOW, "2026-0001", "标题", "transport", "deputy-1", ())
+    assert event_messages.to_message(skipped, actor=None)[0] not in SUBJECTS
 
 
 def test_the_year_is_the_year_in_beijing() -> None:
