@@ -10,16 +10,31 @@
 
 Targets (issue 2): wulian ≥ 0.25 × bare, ≥ 0.6 × sqlmodel, p99 < 60 ms.
 
-Where the time goes (two cores; CPU per submission of each process, py-spy and /proc under this load):
-suggestions service 0.8–0.9 ms — gRPC server 0.25 (grpc.aio's floor with an empty handler), the
-group-commit transaction on the writer thread 0.3, the outbox relay and its NATS client 0.1;
-gateway 0.75–0.9 ms — uvicorn and FastAPI 0.35 (the bare baseline does 0.15 of it), gRPC client
-0.17–0.19 (its floor), the event consumer for GET /events 0.05; NATS 0.07–0.09, the evaluation
-service's consumer of the same events 0.07–0.09, this load generator 0.08–0.1. About 1.9 ms in all
-against the bare baseline's 0.15 + 0.08: on two cores that is 0.14–0.17 of bare. Before group
-commit moved to the writer thread and the heap was frozen after startup (kit.group_commit,
-kit.heap), the service alone took 1.3–1.6 ms and was the bottleneck, with GC pauses of 80–90 ms in
-the tail.
+Where the time goes (two cores; CPU per submission of each process, perf, py-spy and /proc under
+this load, in a quiet period of this machine): suggestions service 0.8–0.9 ms — gRPC server 0.25–0.28
+(grpc.aio's floor with an empty handler, measured alone), the group-commit transaction on the writer
+thread 0.2–0.35 (0.16–0.22 alone: the rest is the GIL passed back and forth with the event loop,
+some 15 context switches a submission across the process's threads), the outbox relay and its NATS
+client 0.1; gateway 0.65–0.75 ms — uvicorn, FastAPI and the gateway's own middleware, dependencies
+and response 0.35 (the bare baseline's whole server is 0.145), gRPC client 0.18–0.2 (its floor), the
+event consumer for GET /events 0.04; NATS 0.06; this load generator 0.07–0.09. About 1.7 ms in all.
+
+Why 0.25 of bare is out of reach on two cores: the bare baseline is one process that fills one core
+at 0.145 ms a request while the load generator takes part of the other, so 0.25 of it (1,500–1,700
+a second) leaves 1.15–1.3 ms of CPU a submission for every process of the stack together, and at
+most 0.58–0.66 ms for each single-threaded one. The floors of the parts the issue asks for, each
+measured alone with nothing of ours in it — the gRPC hop (0.45), the bare HTTP server (0.145), NATS
+(0.06), the load generator (0.08) — take 0.74 ms of that before any token, row, event or response
+of the platform's own. More cores alone do not close it either: the suggestions service, one
+process on one SQLite file, is capped near 1,100 submissions a second by its own ~0.9 ms.
+
+What was found and changed on the way: the service alone took 1.3–1.6 ms and was the bottleneck,
+with GC pauses of 80–90 ms in the tail (group commit on a writer thread, kit.group_commit, and the
+heap frozen after startup, kit.heap); the evaluation service took every submission's event only to
+skip it (now filtered by subject in JetStream); FastAPI 0.165 walked every nested router's routes on
+each request (the route modules are now mounted on the app directly). Tried and not kept, because
+no difference stood out of this machine's ±10 % noise: the group-commit transaction on the event
+loop with a 2–10 ms linger, a longer GIL switch interval, gRPC over a Unix socket, gRPC retries off.
 """
 
 from __future__ import annotations
