@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.identity import Tokens
-from tests.support.postgres import postgres_url, throwaway_database
-from tests.support.processes import NatsServer, ThreadedServer, free_port
-from wulian.kit.settings import DEFAULT_GRPC_PORTS, Settings
+# The shared checks in tests/support (schema checks, the access matrix, …) fail with the values compared,
+# as assertions in test modules do; must come before those modules are first imported.
+pytest.register_assert_rewrite("tests.support")
+
+from tests.support.identity import Tokens  # noqa: E402
+from tests.support.postgres import postgres_url, throwaway_database  # noqa: E402
+from tests.support.processes import NatsServer, ThreadedServer, free_port  # noqa: E402
+from wulian.kit.settings import DEFAULT_GRPC_PORTS, Settings  # noqa: E402
 
 
 @pytest.fixture(scope="session")
