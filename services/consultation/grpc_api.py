@@ -2,18 +2,21 @@
 use case (``handlers``) → the read model its caller may see, as JSON.
 
 Most RPCs are one step of one aggregate; they are made by ``_step`` from the aggregate's kind, the command
-and the aggregate's method, so that each reads as one line of the table below.
+and the aggregate's method, so that each reads as one line of the table below. ``LinkWork`` first looks the
+work up in the link that owns it, with the caller's token (``work_lookup``), and writes nothing when it is not
+found there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, TypeAlias
 
 import grpc
 from sqlmodel import Session
 
-from services.consultation import handlers
+from services.consultation import handlers, work_lookup
 from services.consultation.analyses import AddAnalysisNote, ConcludeAnalysis, OpenAnalysis
 from services.consultation.bulletins import IssueBulletin, WithdrawBulletin
 from services.consultation.consultation_commands import (
@@ -44,6 +47,7 @@ from services.consultation.plan_commands import (
     RemoveItem,
     UnlinkWork,
 )
+from services.consultation.plans import Plan
 from wulian.consultation.v1 import consultation_pb2 as pb
 from wulian.consultation.v1 import consultation_pb2_grpc
 from wulian.kit.clock import Clock, utc_now
@@ -120,8 +124,15 @@ def _list_of(kind: Kind) -> Rpc:
 
 
 class ConsultationService(consultation_pb2_grpc.ConsultationServiceServicer):
-    def __init__(self, db: Database, on_committed_event: Callable[[], None], clock: Clock = utc_now) -> None:
+    def __init__(
+        self,
+        db: Database,
+        find_work: work_lookup.FindWork,
+        on_committed_event: Callable[[], None],
+        clock: Clock = utc_now,
+    ) -> None:
         self.db = db
+        self.find_work = find_work
         self.on_committed_event = on_committed_event
         self.clock = clock
 
@@ -146,7 +157,6 @@ class ConsultationService(consultation_pb2_grpc.ConsultationServiceServicer):
     AcceptProposal = _step(PLAN, AcceptProposal, "accept_proposal")
     DeclineProposal = _step(PLAN, DeclineProposal, "decline_proposal")
     ApprovePlan = _step(PLAN, ApprovePlan, "approve")
-    LinkWork = _step(PLAN, LinkWork, "link_work")
     UnlinkWork = _step(PLAN, UnlinkWork, "unlink_work")
     GetPlan = _get(PLAN)
     ListPlans = _list_of(PLAN)
@@ -185,6 +195,19 @@ class ConsultationService(consultation_pb2_grpc.ConsultationServiceServicer):
     ConcludeAnalysis = _step(ANALYSIS, ConcludeAnalysis, "conclude")
     GetAnalysis = _get(ANALYSIS)
     ListAnalyses = _list_of(ANALYSIS)
+
+    async def LinkWork(self, request: pb.LinkWorkRequest, context: Ctx) -> pb.Document:
+        """The work is looked up in its own link before the plan is loaded; nothing is written when it is not
+        found there, or not now."""
+        command = await work_lookup.checked(decode(LinkWork, request.command), self.find_work)
+
+        def link(db: Session, principal: Principal) -> Shown:
+            def step(plan: Plan, now: datetime) -> object:
+                return plan.link_work(principal, command, now)
+
+            return handlers.act(db, PLAN, principal, request.id, step, self.clock)
+
+        return await self._write(link)
 
     async def AcknowledgeBulletin(self, request: pb.Ref, context: Ctx) -> pb.Document:
         """No event and no new version when the reader had acknowledged it already."""

@@ -98,12 +98,13 @@ class ApprovePlan:
 @dataclass(frozen=True, slots=True)
 class LinkWork:
     """Record that the work ``ref`` (an id in its own link: an appraisal campaign, a review batch, …) of
-    ``kind`` (a ``plan_records.WorkKind``) was done for item ``item_no``."""
+    ``kind`` (a ``plan_records.WorkKind``) was done for item ``item_no``. Without a title, the service takes
+    the work's own name from the link that keeps it (``work_lookup``); ``other`` work needs one."""
 
     item_no: int
     kind: str
     ref: str
-    title: str
+    title: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,7 +160,11 @@ class LinkWork(Strict):
     ref: str = Field(
         min_length=1, max_length=ID_MAX, pattern=WORK_REF_PATTERN, description="工作成果在其所属环节中的编号"
     )
-    title: Title = Field(description="工作成果名称")
+    title: str = Field(
+        default="",
+        max_length=TITLE_MAX,
+        description="工作成果名称；留空时取该工作在其所属环节中的名称（“其他”类须填写）",
+    )
 
 
 class UnlinkWork(Strict):

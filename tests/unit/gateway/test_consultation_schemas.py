@@ -147,7 +147,7 @@ BAD: list[tuple[type[BaseModel], str, Any, str]] = [
     (s.LinkWork, "ref", "has space", "string_pattern_mismatch"),
     (s.LinkWork, "ref", "-starts-with-a-dash", "string_pattern_mismatch"),
     (s.LinkWork, "ref", "r" * 65, "string_too_long"),
-    (s.LinkWork, "title", "", "string_too_short"),
+    (s.LinkWork, "title", "题" * 201, "string_too_long"),
     (s.UnlinkWork, "reason", "", "string_too_short"),
     (s.OpenConsultation, "bodies", [], "too_short"),
     (s.OpenConsultation, "bodies", ["court"], "literal_error"),
