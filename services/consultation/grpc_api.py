@@ -199,7 +199,8 @@ class ConsultationService(consultation_pb2_grpc.ConsultationServiceServicer):
     async def LinkWork(self, request: pb.LinkWorkRequest, context: Ctx) -> pb.Document:
         """The work is looked up in its own link before the plan is loaded; nothing is written when it is not
         found there, or not now."""
-        command = await work_lookup.checked(decode(LinkWork, request.command), self.find_work)
+        remaining_s = context.time_remaining() if context is not None else None
+        command = await work_lookup.checked(decode(LinkWork, request.command), self.find_work, remaining_s)
 
         def link(db: Session, principal: Principal) -> Shown:
             def step(plan: Plan, now: datetime) -> object:

@@ -5,8 +5,9 @@ case-review service (``other`` work is kept by nobody and is not looked up).
 The lookup carries the caller's own token (and request id), not a service account's: a clerk links only work
 they may see. The owner's "not found" or "not yours to see" becomes the same refusal for the caller (422 on
 ``ref``: the link form's field is what is wrong, not the plan), with nothing written. While the owner cannot be
-reached nothing is written either: ``OwnerUnavailable`` (503). A link given without a title takes the work's
-own name.
+reached nothing is written either: ``OwnerUnavailable`` (503). The owner must answer within the incoming
+call's own deadline, less a share kept for the write (``lookup_timeout``), so a slow owner is reported as
+such rather than the caller's call running out. A link given without a title takes the work's own name.
 
 The domain (``plans.Plan.link_work``) still checks the link's form; this module is the edge that asks the
 owners, used by the servicer before the write.
@@ -66,8 +67,20 @@ OWNER_SERVICES = ("evaluation", "case_review")
 # The owner's answers that mean "no such work for this caller": the same refusal, whichever it was.
 REFUSED = frozenset({grpc.StatusCode.NOT_FOUND, grpc.StatusCode.PERMISSION_DENIED, grpc.StatusCode.INVALID_ARGUMENT})
 
-# The owner's Document as JSON, for a lookup and a ref; raises ``grpc.aio.AioRpcError`` as the call did.
-FindWork = Callable[[Lookup, str], Awaitable[str]]
+# The owner's Document as JSON, for a lookup, a ref and the seconds it may take (None: the service's own
+# deadline); raises ``grpc.aio.AioRpcError`` as the call did.
+FindWork = Callable[[Lookup, str, float | None], Awaitable[str]]
+
+# Of what is left of the incoming call when the lookup starts, the share kept for the write that follows.
+KEPT_FOR_THE_WRITE = 0.2
+
+
+def lookup_timeout(remaining_s: float | None) -> float | None:
+    """How long the owner may take: within the incoming call's own deadline (``remaining_s`` left of it), less
+    a share for the write; None when the incoming call has no deadline (the service's own then applies)."""
+    if remaining_s is None:
+        return None
+    return max(0.0, remaining_s * (1 - KEPT_FOR_THE_WRITE))
 
 
 def lookup_of(command: LinkWork) -> Lookup | None:
@@ -109,14 +122,14 @@ def _loaded(document_json: str) -> Any:
         return None
 
 
-async def checked(command: LinkWork, find: FindWork) -> LinkWork:
+async def checked(command: LinkWork, find: FindWork, remaining_s: float | None = None) -> LinkWork:
     """``command`` once its work has been found in its own link, titled from it when no title was given;
-    the refusal (``refusal``) when it was not."""
+    the refusal (``refusal``) when it was not. ``remaining_s``: what is left of the incoming call's deadline."""
     lookup = lookup_of(command)
     if lookup is None:
         return command
     try:
-        document_json = await find(lookup, command.ref.strip())
+        document_json = await find(lookup, command.ref.strip(), lookup_timeout(remaining_s))
     except grpc.aio.AioRpcError as error:
         raise refusal(lookup, error.code()) from error
     return replace(command, title=chosen_title(command.title, lookup, document_json))
@@ -138,9 +151,12 @@ class WorkOwners:
         self._channels: dict[str, grpc.aio.Channel] = {}
         self._stubs: dict[str, Any] = {}
 
-    async def __call__(self, lookup: Lookup, ref: str) -> str:
+    async def __call__(self, lookup: Lookup, ref: str, timeout_s: float | None = None) -> str:
         stub_type, ref_type = _STUBS[lookup.service]
-        document = await getattr(self._stub(lookup.service, stub_type), lookup.method)(ref_type(id=ref))
+        timeout = self.deadline_s if timeout_s is None else min(self.deadline_s, timeout_s)
+        document = await getattr(self._stub(lookup.service, stub_type), lookup.method)(
+            ref_type(id=ref), timeout=timeout
+        )
         return str(document.json)
 
     def _stub(self, service: str, stub_type: Callable[[grpc.aio.Channel], object]) -> Any:

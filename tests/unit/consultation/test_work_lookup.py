@@ -114,9 +114,11 @@ class Owners:
     def __init__(self, document: dict[str, Any] | None = None, error: grpc.StatusCode | None = None) -> None:
         self.document, self.error = document or {}, error
         self.asked: list[tuple[str, str, str]] = []
+        self.timeouts: list[float | None] = []
 
-    async def __call__(self, lookup: Lookup, ref: str) -> str:
+    async def __call__(self, lookup: Lookup, ref: str, timeout_s: float | None = None) -> str:
         self.asked.append((lookup.service, lookup.method, ref))
+        self.timeouts.append(timeout_s)
         if self.error is not None:
             raise rpc_error(self.error)
         return json.dumps(self.document)
@@ -156,3 +158,16 @@ async def test_the_servicer_writes_nothing_unless_the_work_was_found(code: grpc.
     request = pb.LinkWorkRequest(id="p-1", command=pb.LinkWork(item_no=1, kind="appraisal", ref="a-1", title="评议"))
     with pytest.raises(error):
         await service.LinkWork(request, None)  # type: ignore[arg-type]
+
+
+def test_the_owner_answers_within_the_incoming_call_s_deadline() -> None:
+    assert work_lookup.lookup_timeout(None) is None  # no deadline on the incoming call: the service's own
+    assert work_lookup.lookup_timeout(10.0) == 8.0  # a fifth of what is left is kept for the write
+    assert work_lookup.lookup_timeout(-1.0) == 0.0  # already past: the owner is not waited for
+
+
+async def test_the_lookup_is_given_what_is_left_of_the_call() -> None:
+    owners = Owners({"name": "2026 年度工作评议"})
+    await work_lookup.checked(link(), owners, remaining_s=5.0)
+    await work_lookup.checked(link(), owners)
+    assert owners.timeouts == [4.0, None]
