@@ -62,17 +62,28 @@ def open_stack(settings: Settings, tokens: Tokens) -> Iterator[Stack]:
     consultation, register_consultation = build_consultation(settings)
     loop.run(consultation.start(register_consultation))
     settings = settings.model_copy(update={"gateway_port": free_port()})
-    with (
-        ThreadedServer(create_app(settings), settings.gateway_port).running(),
-        httpx.Client(base_url=settings.gateway_url, timeout=10) as http,
-    ):
-        yield Stack(settings=settings, http=http, tokens=tokens, runtime=runtime, loop=loop)
-    loop.run(consultation.stop())
-    loop.run(evaluation.stop())
-    loop.run(case_review.stop())
-    loop.run(clues.stop())
-    loop.run(runtime.stop())
+    try:
+        with (
+            ThreadedServer(create_app(settings), settings.gateway_port).running(),
+            httpx.Client(base_url=settings.gateway_url, timeout=10) as http,
+        ):
+            yield Stack(settings=settings, http=http, tokens=tokens, runtime=runtime, loop=loop)
+    finally:
+        stop_all(loop, [consultation, evaluation, case_review, clues, runtime])
+
+
+def stop_all(loop: ThreadedLoop, runtimes: list[ServiceRuntime]) -> None:
+    """Stop every service even when one fails to: a service left running would go on consuming from the
+    session's nats-server under the same durable names, taking the events of the tests that follow."""
+    failures: list[BaseException] = []
+    for service in runtimes:
+        try:
+            loop.run(service.stop())
+        except Exception as exc:  # reported once the others are stopped
+            failures.append(exc)
     loop.close()
+    if failures:
+        raise failures[0]
 
 
 @pytest.fixture

@@ -21,16 +21,17 @@ from wulian.consultation.v1 import consultation_pb2 as pb
 from wulian.consultation.v1.consultation_pb2_grpc import ConsultationServiceStub
 
 
-async def link(stack: Stack, plan_id: str, item_no: int, kind: str, ref: str, title: str = "") -> pb.Document:
-    """LinkWork straight to the consultation service, as the clerk (no title unless given)."""
+def link(stack: Stack, plan_id: str, item_no: int, kind: str, ref: str, title: str = "") -> pb.Document:
+    """LinkWork straight to the consultation service, as the clerk (no title unless given). A blocking
+    channel: the stack's services run on a loop of their own (``ThreadedLoop``), and the test keeps none."""
     metadata = (("authorization", f"Bearer {stack.tokens.access('clerk')}"),)
     command = pb.LinkWork(item_no=item_no, kind=kind, ref=ref, title=title)
-    async with grpc.aio.insecure_channel(stack.settings.grpc_address("consultation")) as channel:
+    with grpc.insecure_channel(stack.settings.grpc_address("consultation")) as channel:
         stub = ConsultationServiceStub(channel)
-        return await stub.LinkWork(pb.LinkWorkRequest(id=plan_id, command=command), metadata=metadata, timeout=10)
+        return stub.LinkWork(pb.LinkWorkRequest(id=plan_id, command=command), metadata=metadata, timeout=10)
 
 
-async def test_a_link_without_a_title_takes_the_name_its_owner_shows(stack: Stack) -> None:
+def test_a_link_without_a_title_takes_the_name_its_owner_shows(stack: Stack) -> None:
     pid = approved_plan(stack)
     appraisal = published_appraisal(stack)
     projects = voted_year(stack).project_ids
@@ -42,19 +43,19 @@ async def test_a_link_without_a_title_takes_the_name_its_owner_shows(stack: Stac
         (2, "review_batch", batch_id, batch_body([])["name"]),
     ]
     for item_no, kind, ref, _ in works:
-        document = await link(stack, pid, item_no, kind, ref)
+        document = link(stack, pid, item_no, kind, ref)
     plan = json.loads(document.json)
     linked = [(i["no"], w["kind"], w["ref"], w["title"]) for i in plan["items"] for w in i["links"]]
     assert linked == works
 
-    with pytest.raises(grpc.aio.AioRpcError) as caught:
-        await link(stack, pid, 1, "appraisal", "no-such-appraisal")
+    with pytest.raises(grpc.RpcError) as caught:
+        link(stack, pid, 1, "appraisal", "no-such-appraisal")
     assert caught.value.code() is grpc.StatusCode.INVALID_ARGUMENT
     assert caught.value.details() == "未找到要关联的工作评议（或您无权查看）"
-    with pytest.raises(grpc.aio.AioRpcError) as caught:
-        await link(stack, pid, 2, "other", "report-2026-7")  # nobody keeps other work: nothing to name it from
+    with pytest.raises(grpc.RpcError) as caught:
+        link(stack, pid, 2, "other", "report-2026-7")  # nobody keeps other work: nothing to name it from
     assert caught.value.code() is grpc.StatusCode.INVALID_ARGUMENT
-    again = await link(stack, pid, 2, "other", "report-2026-7", "专题调研报告")  # the next write
+    again = link(stack, pid, 2, "other", "report-2026-7", "专题调研报告")  # the next write
     assert again.version == document.version + 1  # the refused links made no version between them
 
 
