@@ -197,9 +197,11 @@ class ConsultationService(consultation_pb2_grpc.ConsultationServiceServicer):
     ListAnalyses = _list_of(ANALYSIS)
 
     async def LinkWork(self, request: pb.LinkWorkRequest, context: Ctx) -> pb.Document:
-        """The work is looked up in its own link before the plan is loaded; nothing is written when it is not
-        found there, or not now."""
+        """The plan is checked first (the caller may see it and link to it now), then the work is looked up
+        in its own link, then the link is written in the caller's transaction; nothing is written when the
+        work is not found there, or not now."""
         remaining_s = context.time_remaining() if context is not None else None
+        await self.db.in_session(self._may_link, current_principal(), request.id)
         command = await work_lookup.checked(decode(LinkWork, request.command), self.find_work, remaining_s)
 
         def link(db: Session, principal: Principal) -> Shown:
@@ -209,6 +211,10 @@ class ConsultationService(consultation_pb2_grpc.ConsultationServiceServicer):
             return handlers.act(db, PLAN, principal, request.id, step, self.clock)
 
         return await self._write(link)
+
+    def _may_link(self, db: Session, principal: Principal, plan_id: str) -> None:
+        plan = PLAN.visible(db, principal, plan_id).aggregate
+        plan.ensure_may_link_work(principal, self.clock())
 
     async def AcknowledgeBulletin(self, request: pb.Ref, context: Ctx) -> pb.Document:
         """No event and no new version when the reader had acknowledged it already."""

@@ -305,6 +305,11 @@ class Plan:
 
     # --- what each item produced ----------------------------------------------------------------------------
 
+    def ensure_may_link_work(self, principal: Principal, now: datetime) -> None:
+        """Whether ``principal`` may link work to this plan now (its state, its owner's staff), asked before
+        the work is looked up in its own link: a caller who may not link learns nothing about the work."""
+        self._ensure(PlanAction.LINK_WORK, principal, now, "关联工作成果")
+
     def link_work(self, principal: Principal, command: LinkWork, now: datetime) -> WorkLink:
         now = self._ensure(PlanAction.LINK_WORK, principal, now, "关联工作成果")
         if len(self.links) >= LINKS_MAX:

@@ -84,3 +84,15 @@ def test_a_caller_links_only_work_they_may_see(stack: Stack) -> None:
     refused_link(stack, pid, "leader", link, "未找到要关联的案件质量评查（或您无权查看）")
     post(stack, f"/plans/{pid}/links", "clerk", link, 201)
     assert links_of(stack, pid) == [(2, "review_batch", batch_id, "涉企案件评查")]
+
+
+def test_the_plan_is_checked_before_the_work_is_looked_up(stack: Stack) -> None:
+    """The commission's staff may link work to their own plans, not to the congress's: the service refuses them
+    for the plan before anyone is asked about the work, so a made-up id tells them nothing about it."""
+    pid = approved_plan(stack)
+    before = get(stack, f"/plans/{pid}")
+    link = {"item_no": 1, "kind": "appraisal", "ref": "no-such-work-2026", "title": "年度工作"}
+    response = attempt(stack, "POST", f"/plans/{pid}/links", "commission", link)
+    assert response.status_code == 403, response.text
+    assert response.json()["error"]["message"] == "只有人大常委会工作人员可以关联工作成果"  # the plan's, not the work's
+    assert get(stack, f"/plans/{pid}") == before

@@ -17,6 +17,10 @@ from services.consultation.plan_records import WorkKind
 from services.consultation.work_lookup import LOOKUPS, Lookup, OwnerUnavailable, chosen_title, lookup_of, refusal
 from wulian.consultation.v1 import consultation_pb2 as pb
 from wulian.kit.errors import HTTP_STATUS_FOR_GRPC, InvalidArgument, Unauthenticated
+from wulian.kit.grpc_server import _principal_var
+from wulian.kit.principal import Principal
+
+CLERK = Principal("clerk-1", "联络员", "congress", frozenset({"congress_clerk"}), "")
 
 APPRAISAL = LOOKUPS[WorkKind.APPRAISAL]
 
@@ -142,7 +146,17 @@ async def test_work_not_found_is_refused() -> None:
         await work_lookup.checked(link(), Owners(error=grpc.StatusCode.NOT_FOUND))
 
 
-class NoDatabase:
+class ReadOnlyDatabase:
+    """Lets the plan be checked (``_may_link``, stubbed here) and fails on anything else: no write."""
+
+    def __init__(self) -> None:
+        self.checked: list[str] = []
+
+    async def in_session(self, fn: Any, principal: Any, *args: Any) -> Any:
+        if getattr(fn, "__name__", "") != "may_link":
+            raise AssertionError(f"the database was used ({fn}) though the work was not found")
+        return fn(None, principal, *args)
+
     def __getattr__(self, name: str) -> Any:
         raise AssertionError(f"the database was used ({name}) though the work was not found")
 
@@ -154,10 +168,19 @@ async def test_the_servicer_writes_nothing_unless_the_work_was_found(code: grpc.
     def committed() -> None:
         raise AssertionError("an event was committed")
 
-    service = ConsultationService(NoDatabase(), Owners(error=code), on_committed_event=committed)  # type: ignore[arg-type]
+    db = ReadOnlyDatabase()
+    service = ConsultationService(db, Owners(error=code), on_committed_event=committed)  # type: ignore[arg-type]
+    plans_checked: list[str] = []
+
+    def may_link(_db: Any, _principal: Any, plan_id: str) -> None:
+        plans_checked.append(plan_id)
+
+    service._may_link = may_link  # type: ignore[method-assign]
+    _principal_var.set(CLERK)  # what the service's interceptor does with a verified token
     request = pb.LinkWorkRequest(id="p-1", command=pb.LinkWork(item_no=1, kind="appraisal", ref="a-1", title="评议"))
     with pytest.raises(error):
         await service.LinkWork(request, None)  # type: ignore[arg-type]
+    assert plans_checked == ["p-1"]  # the plan was checked before the work was looked up
 
 
 def test_the_owner_answers_within_the_incoming_call_s_deadline() -> None:
