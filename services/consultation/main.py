@@ -39,7 +39,8 @@ def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server
             (handlers.meetings_due, handlers.raise_meeting_notices, handlers.earliest_meeting_check),
         )
     ]
-    runtime.background += [*(s.run_forever for s in schedulers), owners.run_until_stopped]
+    runtime.background += [s.run_forever for s in schedulers]
+    runtime.on_stop.append(owners.close)
 
     def register(server: grpc.aio.Server) -> None:
         consultation_pb2_grpc.add_ConsultationServiceServicer_to_server(service, server)

@@ -5,7 +5,7 @@ case-review service (``other`` work is kept by nobody and is not looked up).
 The lookup carries the caller's own token (and request id), not a service account's: a clerk links only work
 they may see. The owner's "not found" or "not yours to see" becomes the same refusal for the caller (422 on
 ``ref``: the link form's field is what is wrong, not the plan), with nothing written. While the owner cannot be
-reached nothing is written either: ``OwnerUnavailable`` (503). The owner must answer within the incoming
+reached nothing is written either: ``Unavailable`` (503). The owner must answer within the incoming
 call's own deadline, less a share kept for the write (``lookup_timeout``), so a slow owner is reported as
 such rather than the caller's call running out. A link given without a title takes the work's own name.
 
@@ -15,7 +15,6 @@ owners, used by the servicer before the write.
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
@@ -29,16 +28,8 @@ from wulian.case_review.v1 import case_review_pb2
 from wulian.case_review.v1.case_review_pb2_grpc import CaseReviewServiceStub
 from wulian.evaluation.v1 import evaluation_pb2
 from wulian.evaluation.v1.evaluation_pb2_grpc import EvaluationServiceStub
-from wulian.kit.errors import DomainError, InvalidArgument, Unauthenticated
+from wulian.kit.errors import DomainError, InvalidArgument, Unauthenticated, Unavailable
 from wulian.kit.grpc_client import open_channel, with_call_context
-
-
-class OwnerUnavailable(DomainError):
-    """The service that owns the work did not answer (down, or past the deadline): try again later.
-    ``wulian.kit.errors`` has no error of its own for this; UNAVAILABLE is what the gateway shows as 503."""
-
-    grpc_status = "UNAVAILABLE"
-    code = "unavailable"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +92,7 @@ def refusal(lookup: Lookup, code: grpc.StatusCode) -> DomainError:
         return InvalidArgument(message, details=[{"field": "ref", "message": message}])
     if code is grpc.StatusCode.UNAUTHENTICATED:
         return Unauthenticated("登录已过期，请重新登录后再关联")
-    return OwnerUnavailable(f"暂时无法核实要关联的{lookup.label}，请稍后再试（未作关联）")
+    return Unavailable(f"暂时无法核实要关联的{lookup.label}，请稍后再试（未作关联）")
 
 
 def chosen_title(given: str, lookup: Lookup, document_json: str) -> str:
@@ -142,8 +133,9 @@ _STUBS: dict[str, tuple[Callable[[grpc.aio.Channel], object], Callable[..., obje
 
 
 class WorkOwners:
-    """The owners' stubs (a ``FindWork``): channels opened on first use, on the service's event loop; every
-    call with ``deadline_s`` and the ambient caller's token and request id (``wulian.kit.grpc_client``)."""
+    """The owners' stubs (a ``FindWork``): channels opened on first use, on the service's event loop, closed
+    when the service stops (``runtime.on_stop``); every call with ``deadline_s`` and the ambient caller's
+    token and request id (``wulian.kit.grpc_client``)."""
 
     def __init__(self, addresses: Mapping[str, str], deadline_s: float) -> None:
         self.addresses = dict(addresses)
@@ -169,11 +161,3 @@ class WorkOwners:
         channels, self._channels, self._stubs = list(self._channels.values()), {}, {}
         for channel in channels:
             await channel.close()
-
-    async def run_until_stopped(self) -> None:
-        """A background loop of the runtime in name only: its cancellation at the service's stop closes the
-        channels."""
-        try:
-            await asyncio.Event().wait()
-        finally:
-            await self.close()

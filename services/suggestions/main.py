@@ -44,14 +44,8 @@ def build(settings: Settings) -> tuple[ServiceRuntime, Callable[[grpc.aio.Server
 
     scheduler = DeadlineScheduler(runtime.db, runtime.relay.notify, interval_s=settings.deadline_check_interval_s)
     witness, consistency = witness_consumer(settings, runtime.db, runtime.link, token.metadata, runtime.relay.notify)
-
-    async def witness_clue_log() -> None:
-        try:
-            await witness.run()
-        finally:
-            await consistency.close()
-
-    runtime.background += [scheduler.run_forever, transfers.run_forever, witness_clue_log]
+    runtime.background += [scheduler.run_forever, transfers.run_forever, witness.run]
+    runtime.on_stop.append(consistency.close)  # its channel to the clue service, for consistency proofs
 
     def register(server: grpc.aio.Server) -> None:
         suggestions_pb2_grpc.add_SuggestionServiceServicer_to_server(service, server)

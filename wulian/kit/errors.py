@@ -45,6 +45,14 @@ class Unauthenticated(DomainError):
     code = "unauthenticated"
 
 
+class Unavailable(DomainError):
+    """Another service this one needs for the request did not answer (down, or past the deadline):
+    nothing was done, try again later."""
+
+    grpc_status = "UNAVAILABLE"
+    code = "unavailable"
+
+
 class Conflict(DomainError):
     """The request contradicts the object's current state (wrong status, duplicate)."""
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,8 @@ class ServiceRuntime:
     server: grpc.aio.Server | None = None
     # the service's own loops (deadline scheduler, retries), run from start to stop
     background: list[Callable[[], Coroutine[Any, Any, None]]] = field(default_factory=list)
+    # what the service holds open besides its own (channels to other services), closed once it has stopped
+    on_stop: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def start(self, register: Callable[[grpc.aio.Server], None]) -> None:
@@ -69,6 +71,8 @@ class ServiceRuntime:
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        for close in self.on_stop:
+            await close()
         await self.relay.stop()
         await self.link.close()
         self.db.close()

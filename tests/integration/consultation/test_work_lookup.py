@@ -11,7 +11,7 @@ import grpc
 import pytest
 
 from services.consultation.plan_commands import LinkWork
-from services.consultation.work_lookup import OWNER_SERVICES, OwnerUnavailable, WorkOwners, checked
+from services.consultation.work_lookup import OWNER_SERVICES, WorkOwners, checked
 from tests.integration.conftest import Stack
 from tests.integration.gateway.test_case_review_routes import batch_body, create_review, register_cases
 from tests.integration.gateway.test_consultation_links import approved_plan
@@ -19,6 +19,7 @@ from tests.integration.gateway.test_evaluation_routes import campaign_plan, publ
 from tests.support.processes import free_port
 from wulian.consultation.v1 import consultation_pb2 as pb
 from wulian.consultation.v1.consultation_pb2_grpc import ConsultationServiceStub
+from wulian.kit.errors import Unavailable
 
 
 def link(stack: Stack, plan_id: str, item_no: int, kind: str, ref: str, title: str = "") -> pb.Document:
@@ -64,7 +65,7 @@ async def test_an_owner_that_cannot_be_reached_is_refused_as_unavailable() -> No
     owners = WorkOwners(dict.fromkeys(OWNER_SERVICES, nowhere), deadline_s=2.0)
     try:
         for kind in ("appraisal", "review_batch"):
-            with pytest.raises(OwnerUnavailable, match="暂时无法核实"):
+            with pytest.raises(Unavailable, match="暂时无法核实"):
                 await checked(LinkWork(1, kind, "a-1", ""), owners)
     finally:
         await owners.close()

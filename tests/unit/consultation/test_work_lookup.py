@@ -14,9 +14,9 @@ from services.consultation import work_lookup
 from services.consultation.grpc_api import ConsultationService
 from services.consultation.plan_commands import LinkWork
 from services.consultation.plan_records import WorkKind
-from services.consultation.work_lookup import LOOKUPS, Lookup, OwnerUnavailable, chosen_title, lookup_of, refusal
+from services.consultation.work_lookup import LOOKUPS, Lookup, chosen_title, lookup_of, refusal
 from wulian.consultation.v1 import consultation_pb2 as pb
-from wulian.kit.errors import HTTP_STATUS_FOR_GRPC, InvalidArgument, Unauthenticated
+from wulian.kit.errors import HTTP_STATUS_FOR_GRPC, InvalidArgument, Unauthenticated, Unavailable
 from wulian.kit.grpc_server import _principal_var
 from wulian.kit.principal import Principal
 
@@ -80,7 +80,7 @@ def test_each_kind_is_named_in_its_refusal() -> None:
 )
 def test_an_owner_that_does_not_answer_is_a_503(code: grpc.StatusCode) -> None:
     error = refusal(APPRAISAL, code)
-    assert isinstance(error, OwnerUnavailable) and HTTP_STATUS_FOR_GRPC[error.grpc_status] == 503
+    assert isinstance(error, Unavailable) and HTTP_STATUS_FOR_GRPC[error.grpc_status] == 503
     assert "稍后再试" in error.message and "工作评议" in error.message
 
 
@@ -162,7 +162,7 @@ class ReadOnlyDatabase:
 
 
 @pytest.mark.parametrize(
-    ("code", "error"), [(grpc.StatusCode.NOT_FOUND, InvalidArgument), (grpc.StatusCode.UNAVAILABLE, OwnerUnavailable)]
+    ("code", "error"), [(grpc.StatusCode.NOT_FOUND, InvalidArgument), (grpc.StatusCode.UNAVAILABLE, Unavailable)]
 )
 async def test_the_servicer_writes_nothing_unless_the_work_was_found(code: grpc.StatusCode, error: type) -> None:
     def committed() -> None:

@@ -7,13 +7,14 @@ from wulian.kit.errors import (
     NotFound,
     PermissionDenied,
     Unauthenticated,
+    Unavailable,
     error_metadata,
     http_error_from_grpc,
 )
 
 
 def test_every_domain_error_names_a_real_grpc_status() -> None:
-    for cls in (DomainError, InvalidArgument, NotFound, PermissionDenied, Unauthenticated, Conflict):
+    for cls in (DomainError, InvalidArgument, NotFound, PermissionDenied, Unauthenticated, Conflict, Unavailable):
         assert grpc.StatusCode[cls.grpc_status]
 
 
@@ -28,6 +29,7 @@ def test_domain_errors_reach_http_with_code_message_and_details() -> None:
     )
     assert http_error_from_grpc("NOT_FOUND", "未找到该建议", {})[:2] == (404, "not_found")
     assert http_error_from_grpc("PERMISSION_DENIED", "x", {})[0] == 403
+    assert http_error_from_grpc("UNAVAILABLE", "x", dict(error_metadata(Unavailable("x"))))[0] == 503
     assert http_error_from_grpc("FAILED_PRECONDITION", "x", dict(error_metadata(Conflict("x"))))[:2] == (
         409,
         "conflict",
